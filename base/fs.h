@@ -1,0 +1,17 @@
+// Filesystem helpers: whole-file reads and crash-safe replacement (write tmp, fsync, rename,
+// fsync the directory). The only place in base/ that touches the disk.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+
+namespace base {
+
+// Returns the file's bytes; NotFound if it does not exist, IOError otherwise.
+[[nodiscard]] Result<std::string> ReadFile(const std::string& path);
+// Replaces `path` atomically with `data`; on failure the old file is untouched.
+[[nodiscard]] Status WriteFileAtomic(const std::string& path, std::string_view data);
+
+}  // namespace base

@@ -1,0 +1,29 @@
+// ASCII helpers for protocol and header work: locale-free, byte-oriented.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace base {
+
+inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+inline char AsciiUpper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+std::string AsciiToLower(std::string_view s);
+std::string AsciiToUpper(std::string_view s);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
+std::string_view TrimWhitespace(std::string_view s);
+std::vector<std::string_view> SplitString(std::string_view s, char sep);
+// Parses a non-negative decimal; nullopt on empty input, junk or overflow.
+std::optional<uint64_t> ParseUint64(std::string_view s);
+
+}  // namespace base

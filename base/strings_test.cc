@@ -1,0 +1,37 @@
+#include "base/strings.h"
+
+#include <gtest/gtest.h>
+
+#include "base/fs.h"
+#include "base/status.h"
+
+namespace base {
+namespace {
+
+TEST(StringsTest, CaseHelpers) {
+  EXPECT_EQ(AsciiToLower("FoO-1"), "foo-1");
+  EXPECT_TRUE(EqualsIgnoreCase("Subject", "SUBJECT"));
+  EXPECT_FALSE(EqualsIgnoreCase("Subject", "Subjec"));
+  EXPECT_TRUE(StartsWithIgnoreCase("Content-Type", "content-"));
+}
+
+TEST(StringsTest, ParseUint64RejectsJunkAndOverflow) {
+  EXPECT_EQ(ParseUint64("123"), 123u);
+  EXPECT_FALSE(ParseUint64(""));
+  EXPECT_FALSE(ParseUint64("12a"));
+  EXPECT_FALSE(ParseUint64("99999999999999999999999"));
+}
+
+TEST(FsTest, AtomicWriteThenRead) {
+  std::string path = ::testing::TempDir() + "/roost_fs_test.txt";
+  ASSERT_TRUE(WriteFileAtomic(path, "hello").ok());
+  auto data = ReadFile(path);
+  ASSERT_TRUE(data.has_value());
+  EXPECT_EQ(*data, "hello");
+  auto missing = ReadFile(path + ".missing");
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().code(), Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace base

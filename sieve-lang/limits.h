@@ -1,0 +1,31 @@
+// Every numeric limit of the Sieve engine, with Pigeonhole's defaults and setting names
+// (house rule 5). Options carries a Limits value; configuration may override it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace sieve {
+
+struct Limits {
+  // sieve_max_script_size: bytes of source accepted by the compiler (0 = unlimited).
+  size_t max_script_size = 1024 * 1024;
+  // sieve_max_actions: actions a single execution may add to its result (0 = unlimited).
+  size_t max_actions = 32;
+  // sieve_max_redirects: redirect actions per execution (0 = unlimited).
+  size_t max_redirects = 4;
+  // Block/test nesting accepted by the parser; deeper input is an error, never recursion.
+  size_t max_nesting_depth = 32;
+  // Longest single string or text: literal, in bytes.
+  size_t max_string_length = 1024 * 1024;
+  // Items in one string list.
+  size_t max_string_list_items = 10000;
+  // Errors reported before the compiler gives up on a script.
+  size_t max_compile_errors = 100;
+  // VM instructions one execution may run before it is stopped with an error.
+  uint64_t max_program_steps = 10'000'000;
+  // Size of a compiled program accepted by the loader.
+  size_t max_program_size = 64 * 1024 * 1024;
+};
+
+}  // namespace sieve

@@ -27,3 +27,8 @@ std::vector<std::string_view> SplitString(std::string_view s, char sep);
 std::optional<uint64_t> ParseUint64(std::string_view s);
 
 }  // namespace base
+
+namespace base {
+// True when `s` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+bool IsValidUtf8(std::string_view s);
+}  // namespace base

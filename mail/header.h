@@ -2,11 +2,14 @@
 // Immutable after Parse; thread-compatible.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace mail {
+
+struct HeaderSection;
 
 struct HeaderField {
   std::string name;   // as written (case preserved)
@@ -29,7 +32,20 @@ class HeaderList {
   bool Has(std::string_view name) const;
 
  private:
+  friend HeaderSection ParseHeaderSection(std::string_view raw);
   std::vector<HeaderField> fields_;
 };
+
+// A message or MIME part split into its parsed header section and the offset of its body.
+struct HeaderSection {
+  HeaderList headers;
+  size_t body_offset = 0;  // first byte after the empty separator line; raw.size() if none
+};
+
+// Parses the header section at the start of `raw` (a whole message or MIME part). When the
+// first line is neither a field nor empty, there is no header section and the whole input is
+// body (a MIME part written without headers); a leading mbox "From " line is skipped. Never
+// fails.
+HeaderSection ParseHeaderSection(std::string_view raw);
 
 }  // namespace mail

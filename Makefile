@@ -1,0 +1,46 @@
+# Roost developer entry points. CMake does the building; this file only sequences steps.
+#   make test         deps + build + ctest + fuzz smoke (what .ci/run runs)
+#   make run          deps + build + scripts/demo
+#   SKIP_DEPS=1 ...   do not touch apt;  BUILD_DIR=dir ...   build elsewhere (default: build)
+
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps build test run bench fuzz fuzz-smoke clean
+
+all: build
+
+deps:
+ifeq ($(SKIP_DEPS),1)
+	@echo "deps: skipped (SKIP_DEPS=1)"
+else
+	scripts/install-deps
+endif
+
+build: deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
+	$(MAKE) --no-print-directory fuzz-smoke
+
+# Optional steps call scripts that other work items own; absent ones are skipped loudly,
+# present ones run as they are (a missing +x fails rather than silently skipping).
+fuzz-smoke:
+	@if [ -e scripts/fuzz-smoke ]; then BUILD_DIR=$(BUILD_DIR) scripts/fuzz-smoke; \
+	else echo "fuzz-smoke: scripts/fuzz-smoke not present, skipping"; fi
+
+fuzz: fuzz-smoke
+
+run: build
+	@if [ -e scripts/demo ]; then BUILD_DIR=$(BUILD_DIR) scripts/demo; \
+	else echo "run: scripts/demo not present, nothing to run"; fi
+
+bench: build
+	@if [ -x $(BUILD_DIR)/bench/sieve_bench ]; then $(BUILD_DIR)/bench/sieve_bench; \
+	else echo "bench: $(BUILD_DIR)/bench/sieve_bench not built, skipping"; fi
+
+clean:
+	rm -rf $(BUILD_DIR)

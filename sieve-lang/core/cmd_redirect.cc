@@ -1,0 +1,48 @@
+// RFC 5228 §4.2 redirect: forward the message to another address; the address must be a
+// valid RFC 5322 addr-spec, checked at compile time.
+#include "mail/address.h"
+#include "sieve-lang/core/core.h"
+#include "sieve-lang/runtime.h"
+#include "sieve-lang/validator.h"
+
+namespace sieve::core {
+namespace {
+
+std::optional<std::string> NormalizedAddress(std::string_view text) {
+  mail::AddressList list = mail::ParseAddressList(text);
+  if (list.addresses.size() != 1 || !list.invalid.empty() ||
+      list.addresses[0].domain.empty() || !list.addresses[0].display_name.empty()) {
+    return std::nullopt;
+  }
+  return list.addresses[0].AddrSpec();
+}
+
+bool Validate(ValidationContext& ctx, Node& node) {
+  const std::string& address = node.operands.positional[0].str();
+  if (!NormalizedAddress(address)) {
+    ctx.Error(node.location, "specified redirect address '" + address + "' is invalid");
+    return false;
+  }
+  return true;
+}
+
+ExecStatus Execute(Runtime& rt, const Operands& ops) {
+  auto address = NormalizedAddress(ops.positional[0].str());
+  if (!address) return std::unexpected(ExecError{"invalid redirect address"});
+  return rt.AddAction(
+      {.kind = Action::Kind::kRedirect, .target = *address, .copy = ops.HasTag("copy")});
+}
+
+}  // namespace
+
+const CommandDef& RedirectCommand() {
+  static const CommandDef def{
+      .name = "redirect",
+      .signature = {.positional = {{"address", ArgType::kString}}},
+      .validate = Validate,
+      .execute = Execute,
+  };
+  return def;
+}
+
+}  // namespace sieve::core

@@ -1,0 +1,23 @@
+// RFC 5228 §2.7.1 :matches — the key is a wildcard pattern ('*', '?', '\' escapes).
+#include "sieve-lang/core/core.h"
+
+namespace sieve::core {
+namespace {
+
+class Matches final : public MatchType {
+ public:
+  std::string_view name() const override { return "matches"; }
+  bool NeedsSubstring() const override { return true; }
+  bool Match(const Comparator& cmp, std::string_view value, std::string_view key) const override {
+    return cmp.Matches(value, key);
+  }
+};
+
+}  // namespace
+
+const MatchType& MatchesMatch() {
+  static const Matches mt;
+  return mt;
+}
+
+}  // namespace sieve::core

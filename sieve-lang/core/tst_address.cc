@@ -1,0 +1,80 @@
+// RFC 5228 §5.1 address: compares parts of the addresses in address header fields.
+#include "base/strings.h"
+#include "mail/address.h"
+#include "sieve-lang/core/core.h"
+#include "sieve-lang/runtime.h"
+#include "sieve-lang/validator.h"
+
+namespace sieve::core {
+namespace {
+
+// Header fields whose values are address lists (RFC 5322 §3.6.2-3, §3.6.6 and common
+// extensions); RFC 5228 §5.1 restricts the test to such fields.
+constexpr std::string_view kAddressHeaders[] = {
+    "from", "sender", "reply-to", "to", "cc", "bcc", "resent-from", "resent-sender",
+    "resent-to", "resent-cc", "resent-bcc", "resent-reply-to", "return-receipt-to",
+    "disposition-notification-to", "delivered-to", "envelope-to", "errors-to", "x-envelope-to",
+    "x-envelope-from", "x-original-to", "original-recipient", "mail-followup-to",
+    "mail-reply-to", "return-path"};
+
+bool IsAddressHeader(std::string_view name) {
+  std::string lower = base::AsciiToLower(name);
+  for (std::string_view h : kAddressHeaders) {
+    if (h == lower) return true;
+  }
+  return false;
+}
+
+bool Validate(ValidationContext& ctx, Node& node) {
+  for (const std::string& name : node.operands.positional[0].strings) {
+    if (!IsAddressHeader(name)) {
+      ctx.Error(node.location, "specified header '" + name +
+                                   "' is not allowed for the address test (it does not "
+                                   "contain addresses)");
+      return false;
+    }
+  }
+  return true;
+}
+
+TestOutcome Evaluate(Runtime& rt, const Operands& ops) {
+  for (const std::string& name : ops.positional[0].strings) {
+    std::vector<std::string> values =
+        AddressValues(rt.message().headers().GetAll(name), *ops.address_part);
+    if (rt.MatchAny(ops, values, ops.positional[1].strings)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> AddressValues(const std::vector<std::string_view>& raw_values,
+                                       const AddressPart& part) {
+  std::vector<std::string> values;
+  for (std::string_view raw : raw_values) {
+    mail::AddressList list = mail::ParseAddressList(raw);
+    for (const mail::Address& address : list.addresses) {
+      if (auto v = part.Extract(address)) values.push_back(std::move(*v));
+    }
+    if (part.name() == "all") {
+      for (std::string& bad : list.invalid) values.push_back(std::move(bad));
+    }
+  }
+  return values;
+}
+
+const CommandDef& AddressTest() {
+  static const CommandDef def{
+      .name = "address",
+      .kind = CommandKind::kTest,
+      .signature = {.positional = {{"header list", ArgType::kStringList},
+                                   {"key list", ArgType::kStringList}},
+                    .match_tags = true,
+                    .address_part_tags = true},
+      .validate = Validate,
+      .evaluate = Evaluate,
+  };
+  return def;
+}
+
+}  // namespace sieve::core

@@ -1,0 +1,22 @@
+// RFC 5228 §5.5 exists: true when every named header field is present.
+#include "sieve-lang/core/core.h"
+#include "sieve-lang/runtime.h"
+
+namespace sieve::core {
+
+const CommandDef& ExistsTest() {
+  static const CommandDef def{
+      .name = "exists",
+      .kind = CommandKind::kTest,
+      .signature = {.positional = {{"header names", ArgType::kStringList}}},
+      .evaluate = [](Runtime& rt, const Operands& ops) -> TestOutcome {
+        for (const std::string& name : ops.positional[0].strings) {
+          if (!rt.message().headers().Has(name)) return false;
+        }
+        return true;
+      },
+  };
+  return def;
+}
+
+}  // namespace sieve::core

@@ -1,0 +1,110 @@
+#include <algorithm>
+
+#include "base/strings.h"
+#include "sieve-lang/codegen.h"
+#include "sieve-lang/interpreter.h"
+#include "sieve-lang/parser.h"
+#include "sieve-lang/runtime.h"
+#include "sieve-lang/sieve.h"
+#include "sieve-lang/validator.h"
+
+namespace sieve {
+namespace {
+
+// Pigeonhole size values: a number with an optional k/M/G (and optional B) suffix.
+std::optional<uint64_t> ParseSize(std::string_view value) {
+  std::string v = base::AsciiToLower(base::TrimWhitespace(value));
+  if (!v.empty() && v.back() == 'b') v.pop_back();
+  uint64_t mult = 1;
+  if (!v.empty() && (v.back() == 'k' || v.back() == 'm' || v.back() == 'g')) {
+    mult = v.back() == 'k' ? 1024 : v.back() == 'm' ? 1024 * 1024 : 1024ULL * 1024 * 1024;
+    v.pop_back();
+  }
+  auto n = base::ParseUint64(base::TrimWhitespace(v));
+  if (!n || *n > UINT64_MAX / mult) return std::nullopt;
+  return *n * mult;
+}
+
+}  // namespace
+
+base::Status ApplySetting(Options& options, std::string_view key, std::string_view value) {
+  if (key == "sieve_extensions") {
+    options.extensions = std::string(value);
+    return base::Status::Ok();
+  }
+  size_t* target = nullptr;
+  if (key == "sieve_max_script_size") target = &options.limits.max_script_size;
+  if (key == "sieve_max_actions") target = &options.limits.max_actions;
+  if (key == "sieve_max_redirects") target = &options.limits.max_redirects;
+  if (target == nullptr) return base::Status::NotFound(std::string(key));
+  auto n = ParseSize(value);
+  if (!n) {
+    return base::Status::InvalidArgument("invalid value for setting " + std::string(key) + ": '" +
+                                         std::string(value) + "'");
+  }
+  *target = static_cast<size_t>(*n);
+  return base::Status::Ok();
+}
+
+Engine::Engine(const Registry& registry, Options options)
+    : registry_(registry), options_(std::move(options)) {
+  enabled_ = options_.all_extensions ? ExtensionSet::All(registry_)
+                                     : ExtensionSet::Defaults(registry_);
+  config_warnings_ = enabled_.Apply(registry_, options_.extensions);
+}
+
+CompileOutput Engine::Compile(std::string_view source, std::string_view script_name) const {
+  CompileOutput out;
+  const Limits& limits = options_.limits;
+  if (limits.max_script_size != 0 && source.size() > limits.max_script_size) {
+    out.diagnostics.push_back({Diagnostic::Severity::kError, {},
+                               "script is too large (" + std::to_string(source.size()) +
+                                   " bytes; sieve_max_script_size is " +
+                                   std::to_string(limits.max_script_size) + ")"});
+    return out;
+  }
+  ParseOutput parsed = Parse(source, limits);
+  out.diagnostics = std::move(parsed.diagnostics);
+  if (!parsed.ok) {
+    out.diagnostics.push_back({Diagnostic::Severity::kError, {}, "parse failed"});
+    return out;
+  }
+  ValidationContext validator(registry_, enabled_, limits, &out.diagnostics);
+  std::vector<Node> nodes = validator.ValidateScript(parsed.script);
+  if (validator.error_count() > 0) {
+    out.diagnostics.push_back({Diagnostic::Severity::kError, {}, "validation failed"});
+    return out;
+  }
+  CodeGenerator gen(validator.loaded());
+  gen.GenerateBlock(nodes);
+  std::string bytes = AssembleProgram(script_name, validator.loaded(), gen.TakeCode());
+  auto program = Program::Load(bytes, registry_, enabled_, limits);
+  if (!program) {
+    // The generator produced something the loader refuses: a bug, but report, don't crash.
+    out.diagnostics.push_back({Diagnostic::Severity::kError, {},
+                               "code generation failed: " + program.error().message()});
+    return out;
+  }
+  out.program = std::move(*program);
+  return out;
+}
+
+base::Result<Program> Engine::Load(std::string_view bytes) const {
+  return Program::Load(bytes, registry_, enabled_, options_.limits);
+}
+
+ExecOutcome Engine::Execute(const Program& program, const ExecInput& input) const {
+  Result result(options_.limits, options_.default_mailbox);
+  Runtime runtime(*input.message, input.envelope, *input.host, result, options_.limits,
+                  input.trace);
+  ExecOutcome outcome;
+  if (auto error = Interpret(program, runtime)) {
+    outcome.error = Diagnostic{Diagnostic::Severity::kError, error->location, error->message};
+    return outcome;  // RFC 5228 §2.10.6: on error, fall back to the implicit keep
+  }
+  outcome.actions = result.actions();
+  outcome.implicit_keep = result.implicit_keep();
+  return outcome;
+}
+
+}  // namespace sieve

@@ -1,0 +1,182 @@
+// End-to-end engine tests: compile a script, run it on a message with FakeHost, and compare
+// the actions (RFC 5228 §2.10 semantics) with a table.
+#include <gtest/gtest.h>
+
+#include "sieve-lang/sieve.h"
+#include "sieve-lang/testing/fake_host.h"
+
+namespace sieve {
+namespace {
+
+constexpr char kMessage[] =
+    "Return-Path: <alice@example.org>\r\n"
+    "From: Alice Example <alice@Example.org>\r\n"
+    "To: bob@example.com, \"Carol Q\" <carol+lists@example.net>\r\n"
+    "Cc: undisclosed-recipients:;\r\n"
+    "Subject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe?= from the [sieve] list\r\n"
+    "List-Id: Sieve users <sieve.lists.example.org>\r\n"
+    "X-Spam-Score: 12\r\n"
+    "X-Multi: one\r\n"
+    "X-Multi: two\r\n"
+    "\r\n"
+    "Hello Bob,\r\nthis is the body.\r\n";
+
+struct Case {
+  const char* name;
+  const char* script;
+  const char* expected;  // actions joined by "; ", then " | keep" when implicit keep stays
+};
+
+std::string Run(const Engine& engine, const char* script, const Envelope& envelope) {
+  CompileOutput out = engine.Compile(script, "test");
+  if (!out.program) {
+    std::string text = "COMPILE ERROR:";
+    for (const Diagnostic& d : out.diagnostics) text += " " + FormatShort(d);
+    return text;
+  }
+  mail::Message message{std::string(kMessage)};
+  FakeHost host;
+  ExecInput input{.message = &message, .envelope = envelope, .host = &host};
+  ExecOutcome result = engine.Execute(*out.program, input);
+  std::string text;
+  if (result.error) text = "RUNTIME ERROR: " + result.error->message + " ";
+  for (const Action& a : result.actions) {
+    if (!text.empty() && text.back() != ' ') text += "; ";
+    text += std::string(a.name()) + (a.target.empty() ? "" : " " + a.target);
+    if (a.copy) text += " :copy";
+  }
+  if (result.implicit_keep) text += " | keep";
+  return text;
+}
+
+const Case kCases[] = {
+    {"empty script keeps", "", " | keep"},
+    {"explicit keep", "keep;", "keep INBOX"},
+    {"discard", "discard;", "discard"},
+    {"stop keeps implicitly", "stop; discard;", " | keep"},
+    {"fileinto", "require \"fileinto\"; fileinto \"Lists\";", "store Lists"},
+    {"fileinto copy keeps", "require [\"fileinto\", \"copy\"]; fileinto :copy \"A\";",
+     "store A :copy | keep"},
+    {"duplicate fileinto merged", "require \"fileinto\"; fileinto \"A\"; fileinto \"A\";",
+     "store A"},
+    {"keep and fileinto INBOX merge", "require \"fileinto\"; keep; fileinto \"INBOX\";",
+     "keep INBOX"},
+    {"redirect", "redirect \"x@example.com\";", "redirect x@example.com"},
+    {"duplicate redirect merged", "redirect \"x@example.com\"; redirect \"X@example.com\";",
+     "redirect x@example.com"},
+    {"redirect copy", "require \"copy\"; redirect :copy \"x@example.com\";",
+     "redirect x@example.com :copy | keep"},
+    {"header is decoded (RFC 2047)",
+     "if header :contains \"subject\" \"Grüße\" { discard; }", "discard"},
+    {"header default comparator is case-insensitive",
+     "if header :is \"X-Multi\" \"TWO\" { discard; }", "discard"},
+    {"header i;octet is case-sensitive",
+     "if header :comparator \"i;octet\" :is \"X-Multi\" \"TWO\" { discard; }", " | keep"},
+    {"header matches wildcard", "if header :matches \"subject\" \"*[sieve]*\" { discard; }",
+     "discard"},
+    {"header matches escaped wildcard",
+     "if header :matches \"list-id\" \"*\\\\<sieve.*\" { discard; }", " | keep"},
+    {"missing header is false", "if header :contains \"x-nope\" \"\" { discard; }", " | keep"},
+    {"address domain", "if address :domain \"from\" \"example.org\" { discard; }", "discard"},
+    {"address localpart", "if address :localpart \"to\" \"carol+lists\" { discard; }",
+     "discard"},
+    {"address all of group", "if address :all \"to\" \"bob@example.com\" { discard; }",
+     "discard"},
+    {"envelope from", "require \"envelope\"; if envelope \"from\" \"alice@example.org\" "
+                      "{ discard; }",
+     "discard"},
+    {"envelope to domain",
+     "require \"envelope\"; if envelope :domain \"to\" \"example.com\" { discard; }", "discard"},
+    {"exists all", "if exists [\"from\", \"x-multi\"] { discard; }", "discard"},
+    {"exists not all", "if exists [\"from\", \"x-none\"] { discard; }", " | keep"},
+    {"size over", "if size :over 100 { discard; }", "discard"},
+    {"size under", "if size :under 1K { discard; }", "discard"},
+    {"not", "if not true { discard; }", " | keep"},
+    {"allof short-circuit", "if allof (true, false) { discard; }", " | keep"},
+    {"anyof", "if anyof (false, true) { discard; }", "discard"},
+    {"nested allof/anyof/not",
+     "if allof (anyof (false, header :contains \"subject\" \"list\"), not false) { discard; }",
+     "discard"},
+    {"elsif chain", "if false { discard; } elsif true { keep; } else { discard; }",
+     "keep INBOX"},
+    {"else branch", "require \"fileinto\"; if false { keep; } elsif false { discard; } "
+                    "else { fileinto \"E\"; }",
+     "store E"},
+    {"ascii-numeric",
+     "require \"comparator-i;ascii-numeric\"; if header :comparator \"i;ascii-numeric\" :is "
+     "\"x-spam-score\" \"012\" { discard; }",
+     "discard"},
+    {"unicode-casemap", "if header :comparator \"i;unicode-casemap\" :contains \"subject\" "
+                        "\"GRÜSSE\" { discard; }",
+     "discard"},
+    {"encoded-character", "require [\"encoded-character\", \"fileinto\"]; "
+                          "fileinto \"${hex:41 42}${unicode:263a}\";",
+     "store AB\xE2\x98\xBA"},
+    {"too many redirects", "redirect \"a@x.org\"; redirect \"b@x.org\"; redirect \"c@x.org\"; "
+                           "redirect \"d@x.org\"; redirect \"e@x.org\";",
+     "RUNTIME ERROR: number of redirect actions exceeds policy limit (5 > 4)  | keep"},
+};
+
+class EngineTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(EngineTest, Actions) {
+  Engine engine(BuiltinRegistry(), Options{});
+  Envelope env{.from = "alice@example.org", .to = "bob@example.com"};
+  EXPECT_EQ(Run(engine, GetParam().script, env), GetParam().expected) << GetParam().script;
+}
+
+INSTANTIATE_TEST_SUITE_P(Table, EngineTest, ::testing::ValuesIn(kCases),
+                         [](const auto& info) {
+                           std::string name;
+                           for (const char* p = info.param.name; *p; ++p) {
+                             name += std::isalnum(static_cast<unsigned char>(*p)) ? *p : '_';
+                           }
+                           return name;
+                         });
+
+TEST(EngineLimitsTest, MaxActions) {
+  Options options;
+  options.limits.max_actions = 2;
+  Engine engine(BuiltinRegistry(), options);
+  Envelope env;
+  EXPECT_EQ(Run(engine, "require \"fileinto\"; fileinto \"a\"; fileinto \"b\"; fileinto \"c\";",
+                env),
+            "RUNTIME ERROR: total number of actions exceeds policy limit (3 > 2)  | keep");
+}
+
+TEST(EngineLimitsTest, ScriptSize) {
+  Options options;
+  ASSERT_TRUE(ApplySetting(options, "sieve_max_script_size", "10").ok());
+  Engine engine(BuiltinRegistry(), options);
+  CompileOutput out = engine.Compile("keep; keep; keep;", "big");
+  ASSERT_FALSE(out.program);
+  EXPECT_EQ(out.diagnostics.at(0).message,
+            "script is too large (17 bytes; sieve_max_script_size is 10)");
+}
+
+TEST(EngineLimitsTest, NullSenderMatchesEmptyString) {
+  Engine engine(BuiltinRegistry(), Options{});
+  Envelope env{.from = "", .to = "bob@example.com"};
+  EXPECT_EQ(Run(engine, "require \"envelope\"; if envelope :localpart \"from\" \"\" "
+                        "{ discard; }",
+                env),
+            "discard");
+}
+
+TEST(EngineSettingsTest, ExtensionsSpec) {
+  Options options;
+  ASSERT_TRUE(ApplySetting(options, "sieve_extensions", "-fileinto").ok());
+  Engine engine(BuiltinRegistry(), options);
+  CompileOutput out = engine.Compile("require \"fileinto\";", "x");
+  ASSERT_FALSE(out.program);
+  EXPECT_EQ(FormatShort(out.diagnostics.at(0)),
+            "1:1: error: require command: unsupported extension 'fileinto' (a known Sieve "
+            "capability, but not available on this server)");
+  EXPECT_EQ(engine.enabled().CapabilityString(engine.registry()).find("fileinto"),
+            std::string::npos);
+  EXPECT_FALSE(ApplySetting(options, "sieve_max_actions", "lots").ok());
+  EXPECT_EQ(ApplySetting(options, "mail_location", "x").code(), base::Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace sieve

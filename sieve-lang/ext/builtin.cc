@@ -1,0 +1,26 @@
+#include "sieve-lang/ext/builtin.h"
+
+#include "sieve-lang/registry.h"
+
+namespace sieve {
+
+std::vector<const Extension*> BuiltinExtensions() {
+  return {
+      &CoreExtension(),
+      &OctetComparatorExtension(),
+      &AsciiCasemapComparatorExtension(),
+      &UnicodeCasemapComparatorExtension(),
+      &AsciiNumericComparatorExtension(),
+      &FileintoExtension(),
+      &EnvelopeExtension(),
+      &EncodedCharacterExtension(),
+      &CopyExtension(),
+  };
+}
+
+const Registry& BuiltinRegistry() {
+  static const Registry registry(BuiltinExtensions());
+  return registry;
+}
+
+}  // namespace sieve

@@ -1,0 +1,23 @@
+// The explicit list of extensions this build has (house rule 4: no static self-registration).
+#pragma once
+
+#include <vector>
+
+#include "sieve-lang/extension.h"
+
+namespace sieve {
+
+const Extension& CoreExtension();
+const Extension& OctetComparatorExtension();
+const Extension& AsciiCasemapComparatorExtension();
+const Extension& UnicodeCasemapComparatorExtension();
+const Extension& AsciiNumericComparatorExtension();
+const Extension& FileintoExtension();
+const Extension& EnvelopeExtension();
+const Extension& EncodedCharacterExtension();
+const Extension& CopyExtension();
+
+// Every extension, the core language first.
+std::vector<const Extension*> BuiltinExtensions();
+
+}  // namespace sieve

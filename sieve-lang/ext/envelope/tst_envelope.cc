@@ -1,0 +1,70 @@
+// RFC 5228 §5.4 envelope: compares parts of the SMTP envelope addresses. The null
+// reverse-path matches as the empty string whatever the address part.
+#include <algorithm>
+
+#include "base/strings.h"
+#include "mail/address.h"
+#include "sieve-lang/runtime.h"
+#include "sieve-lang/validator.h"
+
+namespace sieve::ext {
+namespace {
+
+// "auth" is Pigeonhole's non-standard part: the authenticated submitter.
+constexpr std::string_view kParts[] = {"from", "to", "auth"};
+
+bool Validate(ValidationContext& ctx, Node& node) {
+  for (const std::string& part : node.operands.positional[0].strings) {
+    std::string lower = base::AsciiToLower(part);
+    if (std::find(std::begin(kParts), std::end(kParts), lower) == std::end(kParts)) {
+      ctx.Error(node.location,
+                "specified envelope part '" + part + "' is not supported by the envelope test");
+      return false;
+    }
+  }
+  return true;
+}
+
+void AddPathValues(std::string_view path, const AddressPart& part, bool null_allowed,
+                   std::vector<std::string>& values) {
+  if (path.empty()) {
+    if (null_allowed) values.emplace_back();
+    return;
+  }
+  auto address = mail::ParseEnvelopePath(path);
+  if (!address) {
+    if (part.name() == "all") values.emplace_back(path);
+    return;
+  }
+  if (auto v = part.Extract(*address)) values.push_back(std::move(*v));
+}
+
+TestOutcome Evaluate(Runtime& rt, const Operands& ops) {
+  std::vector<std::string> values;
+  const Envelope& env = rt.envelope();
+  for (const std::string& part : ops.positional[0].strings) {
+    std::string lower = base::AsciiToLower(part);
+    if (lower == "from") AddPathValues(env.from, *ops.address_part, true, values);
+    if (lower == "to") AddPathValues(env.to, *ops.address_part, false, values);
+    if (lower == "auth") AddPathValues(env.auth, *ops.address_part, false, values);
+  }
+  return rt.MatchAny(ops, values, ops.positional[1].strings);
+}
+
+}  // namespace
+
+const CommandDef& EnvelopeTest() {
+  static const CommandDef def{
+      .name = "envelope",
+      .kind = CommandKind::kTest,
+      .signature = {.positional = {{"envelope part", ArgType::kStringList},
+                                   {"key list", ArgType::kStringList}},
+                    .match_tags = true,
+                    .address_part_tags = true},
+      .validate = Validate,
+      .evaluate = Evaluate,
+  };
+  return def;
+}
+
+}  // namespace sieve::ext

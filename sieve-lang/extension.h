@@ -1,0 +1,90 @@
+// What an extension registers (design.md §2.3): commands and tests described mostly by data
+// (a Signature), plus hooks for what a signature cannot say. Definitions are constants with
+// static storage owned by their extension; the registry only points at them.
+#pragma once
+
+#include <expected>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sieve-lang/address_part.h"
+#include "sieve-lang/comparator.h"
+#include "sieve-lang/match_type.h"
+#include "sieve-lang/value.h"
+
+namespace sieve {
+
+class CodeGenerator;
+class Runtime;
+class ValidationContext;
+struct Node;
+
+struct TagSpec {
+  std::string_view name;  // without ':'
+  std::optional<ArgType> param;
+  std::string_view param_name;  // for messages: "the :days tag ... (days)"
+  int exclusive_group = 0;      // tags sharing a nonzero group exclude each other
+};
+
+struct PositionalSpec {
+  std::string_view name;  // for messages: "argument 1 (folder)"
+  ArgType type;           // kStringList also accepts a single string
+};
+
+enum class Subtests { kNone, kOne, kList };  // kList: a test-list (allof, anyof)
+enum class BlockRule { kNone, kRequired };
+
+struct Signature {
+  std::vector<PositionalSpec> positional;
+  std::vector<TagSpec> tags;
+  bool match_tags = false;         // :comparator plus every registered match type
+  bool address_part_tags = false;  // every registered address part
+  Subtests subtests = Subtests::kNone;
+  BlockRule block = BlockRule::kNone;
+};
+
+struct ExecError {
+  std::string message;
+};
+using ExecStatus = std::expected<void, ExecError>;
+using TestOutcome = std::expected<bool, ExecError>;
+
+enum class CommandKind { kCommand, kTest };
+
+struct CommandDef {
+  std::string_view name;
+  CommandKind kind = CommandKind::kCommand;
+  Signature signature;
+  // Checks the signature cannot express; reports through ctx and returns false on error.
+  bool (*validate)(ValidationContext& ctx, Node& node) = nullptr;
+  // Custom code generation (control structures); default: one invoke instruction.
+  void (*generate)(CodeGenerator& gen, const Node& node) = nullptr;
+  ExecStatus (*execute)(Runtime& rt, const Operands& ops) = nullptr;   // commands
+  TestOutcome (*evaluate)(Runtime& rt, const Operands& ops) = nullptr;  // tests
+};
+
+// A tag one extension adds to another's command (":copy" on redirect and fileinto).
+struct ExternalTag {
+  std::string_view command;
+  TagSpec tag;
+};
+
+// Rewrites a string literal while validating (encoded-character). Returns the new text or an
+// error message.
+using StringTransform = std::expected<std::string, std::string> (*)(std::string_view);
+
+struct Extension {
+  std::string_view name;  // the capability string, as in `require`
+  std::vector<const CommandDef*> commands;  // commands and tests; the index is the local opcode
+  std::vector<ExternalTag> external_tags;
+  std::vector<const Comparator*> comparators;
+  std::vector<const MatchType*> match_types;
+  std::vector<const AddressPart*> address_parts;
+  StringTransform string_transform = nullptr;
+  bool implicit = false;  // always loaded, never required (the core language)
+};
+
+}  // namespace sieve

@@ -1,0 +1,24 @@
+// The embedder's side of the engine (design.md §2.2): everything outside the message that a
+// script may ask about. lda implements it for delivery; FakeHost serves tests and tools.
+// Called from the executing thread only.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sieve {
+
+class Host {
+ public:
+  virtual ~Host() = default;
+  // Wall-clock time for date/vacation/duplicate logic (injectable: house rule 9).
+  virtual std::chrono::system_clock::time_point Now() const = 0;
+  // Whether `mailbox` (UTF-8 name) exists for the user (mailbox extension, fileinto checks).
+  virtual bool MailboxExists(std::string_view mailbox) const = 0;
+  // Environment items (RFC 5183: "domain", "host", "name", ...); nullopt when unknown.
+  virtual std::optional<std::string> EnvironmentItem(std::string_view name) const = 0;
+};
+
+}  // namespace sieve

@@ -1,0 +1,53 @@
+#include "sieve-lang/interpreter.h"
+
+namespace sieve {
+
+std::optional<RunError> Interpret(const Program& program, Runtime& rt) {
+  const std::vector<Instruction>& code = program.code();
+  const uint64_t max_steps = rt.limits().max_program_steps;
+  uint64_t steps = 0;
+  bool test = false;  // the test-result register that jumps consult
+  size_t pc = 0;
+  while (pc < code.size()) {
+    const Instruction& in = code[pc];
+    if (max_steps != 0 && ++steps > max_steps) {
+      return RunError{{in.line, 0}, "execution exceeded the step limit (" +
+                                        std::to_string(max_steps) + " instructions)"};
+    }
+    rt.set_line(in.line);
+    ++pc;
+    switch (in.op) {
+      case Op::kJump: pc = in.target; break;
+      case Op::kJumpIfTrue: if (test) pc = in.target; break;
+      case Op::kJumpIfFalse: if (!test) pc = in.target; break;
+      case Op::kNot: test = !test; break;
+      case Op::kSetTrue: test = true; break;
+      case Op::kSetFalse: test = false; break;
+      case Op::kStop:
+        rt.Trace(TraceLevel::kCommands, 0, "stop command; end all script execution");
+        return std::nullopt;
+      case Op::kInvoke:
+        if (in.def->kind == CommandKind::kTest) {
+          if (rt.Tracing(TraceLevel::kTests)) {
+            rt.Trace(TraceLevel::kTests, 0, std::string(in.def->name) + " test");
+          }
+          TestOutcome outcome = in.def->evaluate(rt, in.operands);
+          if (!outcome) return RunError{{in.line, 0}, outcome.error().message};
+          test = *outcome;
+          if (rt.Tracing(TraceLevel::kTests)) {
+            rt.Trace(TraceLevel::kTests, 1, test ? "=> true" : "=> false");
+          }
+        } else {
+          if (rt.Tracing(TraceLevel::kCommands)) {
+            rt.Trace(TraceLevel::kCommands, 0, std::string(in.def->name) + " command");
+          }
+          ExecStatus status = in.def->execute(rt, in.operands);
+          if (!status) return RunError{{in.line, 0}, status.error().message};
+        }
+        break;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace sieve

@@ -1,0 +1,202 @@
+#include "sieve-lang/program.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "sieve-lang/bytecode.h"
+#include "sieve-lang/operand_codec.h"
+#include "sieve-lang/registry.h"
+
+namespace sieve {
+namespace {
+
+constexpr size_t kHeaderSize = 4 + 2 + 2 + 4 + 8;  // magic, major, minor, length, checksum
+constexpr size_t kMaxExtensions = 256;
+
+base::Status Corrupt(std::string_view what) {
+  return base::Status::Corruption("sieve binary is corrupt: " + std::string(what));
+}
+
+template <typename T>
+const T* FindByName(const std::vector<const Extension*>& loaded,
+                    std::vector<const T*> Extension::*member, std::string_view name) {
+  for (const Extension* ext : loaded) {
+    for (const T* item : ext->*member) {
+      if (item->name() == name) return item;
+    }
+  }
+  return nullptr;
+}
+
+struct Decoder {
+  const Registry& registry;
+  const ExtensionSet& enabled;
+  const Limits& limits;
+  Program* program;
+};
+
+bool IsJump(Op op) { return op == Op::kJump || op == Op::kJumpIfTrue || op == Op::kJumpIfFalse; }
+
+}  // namespace
+
+std::optional<std::string> ResolveMatchTags(const std::vector<const Extension*>& loaded,
+                                            const Signature& signature, Operands& ops) {
+  for (const TagValue& tag : ops.tags) {
+    if (signature.match_tags && tag.name == "comparator") {
+      const std::string& cmp_name = tag.value->str();
+      ops.comparator = FindByName(loaded, &Extension::comparators, cmp_name);
+      if (ops.comparator == nullptr) {
+        return "unknown comparator '" + cmp_name + "'";
+      }
+    } else if (signature.match_tags) {
+      if (const MatchType* mt = FindByName(loaded, &Extension::match_types, tag.name)) {
+        ops.match_type = mt;
+        if (tag.value) ops.match_param = tag.value->str();
+        continue;
+      }
+    }
+    if (signature.address_part_tags) {
+      if (const AddressPart* ap = FindByName(loaded, &Extension::address_parts, tag.name)) {
+        ops.address_part = ap;
+      }
+    }
+  }
+  if (signature.match_tags) {
+    if (ops.comparator == nullptr) {
+      ops.comparator = FindByName(loaded, &Extension::comparators, "i;ascii-casemap");
+    }
+    if (ops.match_type == nullptr) {
+      ops.match_type = FindByName(loaded, &Extension::match_types, "is");
+    }
+    if (ops.match_type->NeedsSubstring() && !ops.comparator->SupportsSubstring()) {
+      return "the " + std::string(ops.comparator->name()) +
+             " comparator does not support the :" + std::string(ops.match_type->name()) +
+             " match type";
+    }
+  }
+  if (signature.address_part_tags && ops.address_part == nullptr) {
+    ops.address_part = FindByName(loaded, &Extension::address_parts, "all");
+  }
+  return std::nullopt;
+}
+
+std::string AssembleProgram(std::string_view script_name,
+                            const std::vector<const Extension*>& extensions,
+                            std::string_view code) {
+  ByteWriter payload;
+  payload.Varint(extensions.size());
+  for (const Extension* ext : extensions) payload.String(ext->name);
+  payload.String(script_name);
+  payload.bytes().append(code);
+
+  ByteWriter out;
+  for (char c : kProgramMagic) out.U8(static_cast<uint8_t>(c));
+  out.U16(kProgramVersionMajor);
+  out.U16(kProgramVersionMinor);
+  out.U32(static_cast<uint32_t>(payload.size()));
+  out.U64(Fnv1a64(payload.bytes()));
+  out.bytes().append(payload.bytes());
+  return std::move(out.bytes());
+}
+
+static base::Status DecodeHeader(std::string_view bytes, const Limits& limits) {
+  if (bytes.size() < kHeaderSize) return Corrupt("truncated header");
+  if (!std::equal(kProgramMagic, kProgramMagic + 4, bytes.begin())) {
+    return Corrupt("not a Roost sieve binary (bad magic)");
+  }
+  ByteReader r(bytes.substr(4));
+  uint16_t major = r.U16();
+  uint16_t minor = r.U16();
+  uint32_t length = r.U32();
+  uint64_t checksum = r.U64();
+  if (major != kProgramVersionMajor) {
+    return base::Status::Unsupported("sieve binary has format version " + std::to_string(major) +
+                                     "." + std::to_string(minor) + "; this build reads " +
+                                     std::to_string(kProgramVersionMajor) + ".x");
+  }
+  if (bytes.size() > limits.max_program_size) return Corrupt("program too large");
+  if (length != bytes.size() - kHeaderSize) return Corrupt("length mismatch (truncated?)");
+  if (Fnv1a64(bytes.substr(kHeaderSize)) != checksum) return Corrupt("checksum mismatch");
+  return base::Status::Ok();
+}
+
+static base::Status DecodeInstruction(ByteReader& r, const Decoder& d, Instruction& in) {
+  in.op = static_cast<Op>(r.U8());
+  in.line = static_cast<int>(r.Varint() & 0x7fffffff);
+  if (!r.ok()) return Corrupt("truncated instruction");
+  switch (in.op) {
+    case Op::kJump:
+    case Op::kJumpIfTrue:
+    case Op::kJumpIfFalse:
+      in.target = r.U32();  // a byte offset until Load maps it to an index
+      break;
+    case Op::kNot:
+    case Op::kSetTrue:
+    case Op::kSetFalse:
+    case Op::kStop:
+      break;
+    case Op::kInvoke: {
+      in.extension = static_cast<uint32_t>(r.Varint());
+      in.local_code = static_cast<uint32_t>(r.Varint());
+      const auto& exts = d.program->extensions();
+      if (!r.ok() || in.extension >= exts.size() ||
+          in.local_code >= exts[in.extension]->commands.size()) {
+        return Corrupt("bad operation code");
+      }
+      in.def = exts[in.extension]->commands[in.local_code];
+      if (!DecodeOperands(r, d.limits, in.operands)) return Corrupt("bad operands");
+      if (auto err = ResolveMatchTags(exts, in.def->signature, in.operands)) return Corrupt(*err);
+      break;
+    }
+    default:
+      return Corrupt("unknown operation " + std::to_string(static_cast<int>(in.op)));
+  }
+  return r.ok() ? base::Status::Ok() : Corrupt("truncated instruction");
+}
+
+base::Result<Program> Program::Load(std::string_view bytes, const Registry& registry,
+                                    const ExtensionSet& enabled, const Limits& limits) {
+  if (auto st = DecodeHeader(bytes, limits); !st.ok()) return base::Err(st);
+  Program program;
+  program.bytes_ = std::string(bytes);
+  ByteReader r(std::string_view(program.bytes_).substr(kHeaderSize));
+  uint64_t ext_count = r.Varint();
+  if (!r.ok() || ext_count == 0 || ext_count > kMaxExtensions) return base::Err(Corrupt("bad extension table"));
+  for (uint64_t i = 0; i < ext_count; ++i) {
+    std::string name = r.String(256);
+    if (!r.ok()) return base::Err(Corrupt("truncated extension table"));
+    const Extension* ext = registry.Find(name);
+    if (ext == nullptr || !enabled.Contains(ext)) {
+      return base::Err(base::Status::Unsupported("sieve binary needs extension '" + name +
+                                                 "', which is not available"));
+    }
+    program.extensions_.push_back(ext);
+  }
+  program.script_name_ = r.String(4096);
+  if (!r.ok()) return base::Err(Corrupt("truncated script name"));
+  program.code_start_ = kHeaderSize + r.pos();
+  ByteReader code(std::string_view(program.bytes_).substr(program.code_start_));
+  Decoder d{registry, enabled, limits, &program};
+  std::unordered_map<uint32_t, uint32_t> index_of_offset;
+  while (!code.at_end()) {
+    Instruction in;
+    in.offset = static_cast<uint32_t>(code.pos());
+    if (auto st = DecodeInstruction(code, d, in); !st.ok()) return base::Err(st);
+    index_of_offset[in.offset] = static_cast<uint32_t>(program.code_.size());
+    program.code_.push_back(std::move(in));
+  }
+  uint32_t end_offset = static_cast<uint32_t>(code.pos());
+  index_of_offset[end_offset] = static_cast<uint32_t>(program.code_.size());
+  for (Instruction& in : program.code_) {
+    if (!IsJump(in.op)) continue;
+    auto it = index_of_offset.find(in.target);
+    // Only forward jumps are generated: a backward one could loop forever.
+    if (it == index_of_offset.end() || in.target <= in.offset) {
+      return base::Err(Corrupt("bad jump target"));
+    }
+    in.target = it->second;
+  }
+  return program;
+}
+
+}  // namespace sieve

@@ -1,0 +1,150 @@
+// Program format and disassembly: golden listings, round trips, and damaged input.
+#include <gtest/gtest.h>
+
+#include "sieve-lang/bytecode.h"
+#include "sieve-lang/sieve.h"
+
+namespace sieve {
+namespace {
+
+Program MustCompile(const Engine& engine, std::string_view source) {
+  CompileOutput out = engine.Compile(source, "golden");
+  EXPECT_TRUE(out.program.has_value()) << (out.diagnostics.empty()
+                                               ? ""
+                                               : FormatShort(out.diagnostics.front()));
+  return std::move(*out.program);
+}
+
+// Code listing without the header lines, for compact golden entries.
+std::string CodeOf(const Program& p) {
+  std::string text = p.Disassemble();
+  return text.substr(text.find("Code:\n") + 6);
+}
+
+struct Golden {
+  const char* source;
+  const char* listing;
+};
+
+const Golden kGolden[] = {
+    {"keep;",
+     "000000:    1: keep\n"
+     "000004: [end]\n"},
+    {"if true { stop; }",
+     "000000:    1: true\n"
+     "000002:    1: jmpfalse 000010\n"
+     "000008:    1: stop\n"
+     "000010: [end]\n"},
+    {"if header :contains \"subject\" \"x\" { discard; } else { keep; }",
+     "000000:    1: header :contains [\"subject\"] [\"x\"]\n"
+     "000019:    1: jmpfalse 000029\n"
+     "00001f:    1: discard\n"
+     "000023:    1: jmp 00002d\n"
+     "000029:    1: keep\n"
+     "00002d: [end]\n"},
+    {"if anyof (false, not true) { discard; }",
+     "000000:    1: false\n"
+     "000002:    1: jmptrue 00000c\n"
+     "000008:    1: true\n"
+     "00000a:    1: not\n"
+     "00000c:    1: jmpfalse 000016\n"
+     "000012:    1: discard\n"
+     "000016: [end]\n"},
+    {"require \"fileinto\";\nif size :over 10K { fileinto \"Big\"; }",
+     "000000:    2: size :over 10240\n"
+     "00000b:    2: jmpfalse 00001b\n"
+     "000011:    2: fileinto \"Big\"\n"
+     "00001b: [end]\n"},
+    {"if address :localpart :comparator \"i;octet\" \"from\" \"a\" { keep; }",
+     "000000:    1: address :localpart :comparator \"i;octet\" [\"from\"] [\"a\"]\n"
+     "000030:    1: jmpfalse 00003a\n"
+     "000036:    1: keep\n"
+     "00003a: [end]\n"},
+    // A literal `if false` block is skipped by the validator (Pigeonhole does the same).
+    {"if false { frobnicate; }",
+     "000000:    1: false\n"
+     "000002:    1: jmpfalse 000008\n"
+     "000008: [end]\n"},
+};
+
+TEST(ProgramTest, GoldenDisassembly) {
+  Engine engine(BuiltinRegistry(), Options{});
+  for (const Golden& g : kGolden) {
+    EXPECT_EQ(CodeOf(MustCompile(engine, g.source)), g.listing) << g.source;
+  }
+}
+
+TEST(ProgramTest, HeaderListsExtensions) {
+  Engine engine(BuiltinRegistry(), Options{});
+  Program p = MustCompile(engine, "require [\"copy\", \"fileinto\"]; fileinto :copy \"x\";");
+  std::string text = p.Disassemble(/*hex=*/true);
+  EXPECT_NE(text.find("Extensions:\n  0: core\n  1: copy\n  2: fileinto\n"), std::string::npos);
+  EXPECT_NE(text.find("fileinto :copy \"x\"\n        08 01 02 00"), std::string::npos) << text;
+}
+
+TEST(ProgramTest, SaveLoadRoundTrip) {
+  Engine engine(BuiltinRegistry(), Options{});
+  Program p = MustCompile(engine, "require \"envelope\"; if envelope :domain \"to\" \"x\" "
+                                  "{ redirect \"a@b.c\"; } elsif exists \"x\" { discard; }");
+  auto loaded = engine.Load(p.bytes());
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().ToString();
+  EXPECT_EQ(loaded->Disassemble(), p.Disassemble());
+  EXPECT_EQ(loaded->bytes(), p.bytes());
+}
+
+TEST(ProgramTest, EveryTruncationIsRejected) {
+  Engine engine(BuiltinRegistry(), Options{});
+  Program p = MustCompile(engine, "if header :is \"a\" \"b\" { discard; } else { keep; }");
+  const std::string& bytes = p.bytes();
+  for (size_t len = 0; len < bytes.size(); ++len) {
+    auto loaded = engine.Load(std::string_view(bytes).substr(0, len));
+    ASSERT_FALSE(loaded.has_value()) << "length " << len;
+    EXPECT_EQ(loaded.error().code(), base::Status::Code::kCorruption);
+  }
+}
+
+TEST(ProgramTest, EveryBitFlipIsRejected) {
+  Engine engine(BuiltinRegistry(), Options{});
+  Program p = MustCompile(engine, "require \"fileinto\"; fileinto \"x\";");
+  for (size_t i = 0; i < p.bytes().size(); ++i) {
+    std::string damaged = p.bytes();
+    damaged[i] = static_cast<char>(damaged[i] ^ 0x10);
+    EXPECT_FALSE(engine.Load(damaged).has_value()) << "byte " << i;
+  }
+}
+
+TEST(ProgramTest, ForeignVersionIsUnsupported) {
+  Engine engine(BuiltinRegistry(), Options{});
+  std::string bytes = MustCompile(engine, "keep;").bytes();
+  bytes[5] = 9;  // major version low byte
+  auto loaded = engine.Load(bytes);
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_EQ(loaded.error().code(), base::Status::Code::kUnsupported);
+}
+
+TEST(ProgramTest, ValidChecksumWithBadCodeIsCorrupt) {
+  Engine engine(BuiltinRegistry(), Options{});
+  const std::vector<const Extension*> core = {&engine.registry().core()};
+  for (std::string code : {std::string("\x63\x01", 2), std::string("\x08\x01\x00\x63", 4),
+                           std::string("\x01\x01\x00\x00\x00\x00", 6),
+                           std::string("\x01\x01\x00\x00\x10\x00", 6)}) {
+    auto loaded = engine.Load(AssembleProgram("x", core, code));
+    ASSERT_FALSE(loaded.has_value());
+    EXPECT_EQ(loaded.error().code(), base::Status::Code::kCorruption);
+  }
+}
+
+TEST(ProgramTest, DisabledExtensionIsRefused) {
+  Engine full(BuiltinRegistry(), Options{});
+  Program p = MustCompile(full, "require \"fileinto\"; fileinto \"x\";");
+  Options options;
+  options.extensions = "-fileinto";
+  Engine restricted(BuiltinRegistry(), options);
+  auto loaded = restricted.Load(p.bytes());
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_EQ(loaded.error().message(),
+            "sieve binary needs extension 'fileinto', which is not available");
+}
+
+}  // namespace
+}  // namespace sieve

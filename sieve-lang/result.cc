@@ -1,0 +1,82 @@
+#include "sieve-lang/result.h"
+
+#include "base/strings.h"
+
+namespace sieve {
+
+std::string_view Action::name() const {
+  switch (kind) {
+    case Kind::kKeep: return "keep";
+    case Kind::kDiscard: return "discard";
+    case Kind::kStore: return "store";
+    case Kind::kRedirect: return "redirect";
+  }
+  return "?";
+}
+
+std::string Action::Describe() const {
+  switch (kind) {
+    case Kind::kKeep: return "keep message in folder: " + target;
+    case Kind::kDiscard: return "discard";
+    case Kind::kStore: return "store message in folder: " + target;
+    case Kind::kRedirect: return "redirect message to: " + target;
+  }
+  return "?";
+}
+
+Result::Result(const Limits& limits, std::string default_mailbox)
+    : limits_(limits), default_mailbox_(std::move(default_mailbox)) {}
+
+// RFC 3501 §5.1: INBOX is case-insensitive; other names compare exactly.
+static bool SameMailbox(const std::string& a, const std::string& b) {
+  if (base::EqualsIgnoreCase(a, "INBOX") && base::EqualsIgnoreCase(b, "INBOX")) return true;
+  return a == b;
+}
+
+bool Result::StoresToDefault(const Action& action) const {
+  return action.kind == Action::Kind::kKeep ||
+         (action.kind == Action::Kind::kStore && SameMailbox(action.target, default_mailbox_));
+}
+
+// RFC 5228 §2.10.3: executing the same action twice has the effect of doing it once; keep and
+// fileinto of the default mailbox are the same action.
+bool Result::IsDuplicate(const Action& action) const {
+  for (const Action& old : actions_) {
+    if (StoresToDefault(action) && StoresToDefault(old)) return true;
+    if (old.kind != action.kind) continue;
+    switch (action.kind) {
+      case Action::Kind::kDiscard: return true;
+      case Action::Kind::kStore:
+        if (SameMailbox(old.target, action.target)) return true;
+        break;
+      case Action::Kind::kRedirect:
+        if (base::EqualsIgnoreCase(old.target, action.target)) return true;
+        break;
+      case Action::Kind::kKeep: return true;
+    }
+  }
+  return false;
+}
+
+ExecStatus Result::Add(Action action) {
+  // RFC 5228 §2.10.2: keep, fileinto, redirect and discard cancel the implicit keep; :copy
+  // (RFC 3894 §3) keeps it.
+  if (!action.copy) implicit_keep_ = false;
+  if (IsDuplicate(action)) return {};
+  if (action.kind == Action::Kind::kRedirect && limits_.max_redirects != 0 &&
+      redirects_ + 1 > limits_.max_redirects) {
+    return std::unexpected(ExecError{"number of redirect actions exceeds policy limit (" +
+                                     std::to_string(redirects_ + 1) + " > " +
+                                     std::to_string(limits_.max_redirects) + ")"});
+  }
+  if (limits_.max_actions != 0 && actions_.size() + 1 > limits_.max_actions) {
+    return std::unexpected(ExecError{"total number of actions exceeds policy limit (" +
+                                     std::to_string(actions_.size() + 1) + " > " +
+                                     std::to_string(limits_.max_actions) + ")"});
+  }
+  if (action.kind == Action::Kind::kRedirect) ++redirects_;
+  actions_.push_back(std::move(action));
+  return {};
+}
+
+}  // namespace sieve

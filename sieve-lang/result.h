@@ -1,0 +1,49 @@
+// The result of one execution (RFC 5228 §2.10): the ordered action list and whether the
+// implicit keep still applies. Enforces sieve_max_actions / sieve_max_redirects and merges
+// duplicate actions (§2.10.3). Not thread-safe; one per execution.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sieve-lang/diagnostic.h"
+#include "sieve-lang/extension.h"
+#include "sieve-lang/limits.h"
+
+namespace sieve {
+
+struct Action {
+  enum class Kind { kKeep, kDiscard, kStore, kRedirect };
+  Kind kind = Kind::kKeep;
+  std::string target;  // kStore: mailbox; kRedirect: address
+  bool copy = false;   // :copy (RFC 3894): does not cancel the implicit keep
+  SourceLocation location;
+
+  // Pigeonhole's action names: "keep", "discard", "store", "redirect".
+  std::string_view name() const;
+  // One line as sieve-test prints it ("store message in folder: Junk").
+  std::string Describe() const;
+};
+
+class Result {
+ public:
+  Result(const Limits& limits, std::string default_mailbox);
+
+  // Adds an action, merging it with an equal earlier one; an error when a limit is exceeded.
+  ExecStatus Add(Action action);
+  bool implicit_keep() const { return implicit_keep_; }
+  const std::vector<Action>& actions() const { return actions_; }
+  const std::string& default_mailbox() const { return default_mailbox_; }
+
+ private:
+  bool IsDuplicate(const Action& action) const;
+  bool StoresToDefault(const Action& action) const;
+
+  const Limits& limits_;
+  std::string default_mailbox_;
+  std::vector<Action> actions_;
+  size_t redirects_ = 0;
+  bool implicit_keep_ = true;
+};
+
+}  // namespace sieve

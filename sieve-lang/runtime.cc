@@ -1,0 +1,50 @@
+#include "sieve-lang/runtime.h"
+
+#include "mail/encoded_words.h"
+
+namespace sieve {
+
+void Runtime::Trace(TraceLevel level, int depth, std::string_view text) {
+  if (Tracing(level)) trace_->Line(line_, depth, text);
+}
+
+ExecStatus Runtime::AddAction(Action action) {
+  if (Tracing(TraceLevel::kActions)) Trace(TraceLevel::kActions, 0, action.Describe());
+  action.location.line = line_;
+  return result_.Add(std::move(action));
+}
+
+std::vector<std::string> Runtime::DecodedHeaders(std::string_view name) const {
+  std::vector<std::string> values;
+  for (std::string_view raw : message_.headers().GetAll(name)) {
+    values.push_back(mail::DecodeEncodedWords(raw));
+  }
+  return values;
+}
+
+bool Runtime::MatchAny(const Operands& ops, const std::vector<std::string>& values,
+                       const std::vector<std::string>& keys) {
+  const bool tracing = Tracing(TraceLevel::kMatching);
+  if (tracing) {
+    Trace(TraceLevel::kMatching, 1,
+          "starting `:" + std::string(ops.match_type->name()) + "' match with `" +
+              std::string(ops.comparator->name()) + "' comparator:");
+  }
+  for (const std::string& value : values) {
+    for (const std::string& key : keys) {
+      bool hit = ops.match_type->Match(*ops.comparator, value, key);
+      if (tracing) {
+        Trace(TraceLevel::kMatching, 1,
+              "matching value `" + value + "' with key `" + key + "' => " + (hit ? "1" : "0"));
+      }
+      if (hit) {
+        if (tracing) Trace(TraceLevel::kMatching, 1, "finishing match with result: matched");
+        return true;
+      }
+    }
+  }
+  if (tracing) Trace(TraceLevel::kMatching, 1, "finishing match with result: not matched");
+  return false;
+}
+
+}  // namespace sieve

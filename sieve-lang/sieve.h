@@ -1,0 +1,79 @@
+// The Sieve engine's public face (design.md §2.3): compile a script to a Program, load a saved
+// program, execute a program on a message. No I/O of its own: the embedder passes bytes in and
+// supplies a Host. An Engine is immutable after construction and may be shared by threads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "mail/message.h"
+#include "sieve-lang/diagnostic.h"
+#include "sieve-lang/envelope.h"
+#include "sieve-lang/host.h"
+#include "sieve-lang/limits.h"
+#include "sieve-lang/program.h"
+#include "sieve-lang/registry.h"
+#include "sieve-lang/result.h"
+#include "sieve-lang/trace.h"
+
+namespace sieve {
+
+struct Options {
+  Limits limits;
+  // Pigeonhole's `sieve_extensions` spec applied to the defaults ("+x -y" or a plain list).
+  std::string extensions;
+  // Start from every registered extension instead of Pigeonhole's defaults (the tools do).
+  bool all_extensions = false;
+  std::string default_mailbox = "INBOX";
+};
+
+// Applies one Pigeonhole setting (`sieve_max_script_size = 1M`, `sieve_max_actions`,
+// `sieve_max_redirects`, `sieve_extensions`). Returns NotFound for keys the engine does not
+// own (callers decide whether that matters) and InvalidArgument for bad values.
+base::Status ApplySetting(Options& options, std::string_view key, std::string_view value);
+
+struct CompileOutput {
+  std::optional<Program> program;  // set when compilation succeeded
+  Diagnostics diagnostics;         // every error and warning, in order
+};
+
+struct ExecInput {
+  const mail::Message* message = nullptr;
+  Envelope envelope;
+  Host* host = nullptr;
+  TraceSink* trace = nullptr;  // optional
+};
+
+struct ExecOutcome {
+  std::vector<Action> actions;  // empty after a runtime error
+  bool implicit_keep = true;    // RFC 5228 §2.10.2; also true after a runtime error (§2.10.6)
+  std::optional<Diagnostic> error;
+};
+
+class Engine {
+ public:
+  Engine(const Registry& registry, Options options);
+
+  const Registry& registry() const { return registry_; }
+  const Options& options() const { return options_; }
+  const ExtensionSet& enabled() const { return enabled_; }
+  // Warnings from configuring the extension set (unknown names).
+  const std::vector<std::string>& config_warnings() const { return config_warnings_; }
+
+  CompileOutput Compile(std::string_view source, std::string_view script_name) const;
+  // Loads saved program bytes: Corruption for damaged input, Unsupported for another format
+  // version or an extension this engine lacks.
+  base::Result<Program> Load(std::string_view bytes) const;
+  ExecOutcome Execute(const Program& program, const ExecInput& input) const;
+
+ private:
+  const Registry& registry_;
+  Options options_;
+  ExtensionSet enabled_;
+  std::vector<std::string> config_warnings_;
+};
+
+}  // namespace sieve

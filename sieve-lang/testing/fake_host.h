@@ -1,0 +1,40 @@
+// FakeHost: a deterministic sieve::Host for tests and the command-line tools. Time is fixed
+// unless set; mailboxes and environment items are whatever the test puts in.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "sieve-lang/host.h"
+
+namespace sieve {
+
+class FakeHost : public Host {
+ public:
+  std::chrono::system_clock::time_point Now() const override { return now_; }
+  bool MailboxExists(std::string_view mailbox) const override {
+    return mailboxes_.contains(std::string(mailbox));
+  }
+  std::optional<std::string> EnvironmentItem(std::string_view name) const override {
+    auto it = environment_.find(std::string(name));
+    if (it == environment_.end()) return std::nullopt;
+    return it->second;
+  }
+
+  void set_now(std::chrono::system_clock::time_point now) { now_ = now; }
+  void AddMailbox(std::string name) { mailboxes_.insert(std::move(name)); }
+  void SetEnvironment(std::string name, std::string value) {
+    environment_[std::move(name)] = std::move(value);
+  }
+
+ private:
+  // 2026-01-01T00:00:00Z: a fixed instant so runs are reproducible.
+  std::chrono::system_clock::time_point now_{std::chrono::seconds(1767225600)};
+  std::set<std::string> mailboxes_{"INBOX"};
+  std::map<std::string, std::string> environment_;
+};
+
+}  // namespace sieve

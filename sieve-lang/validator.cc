@@ -1,0 +1,365 @@
+#include "sieve-lang/validator.h"
+
+#include <algorithm>
+
+#include "sieve-lang/program.h"
+
+namespace sieve {
+namespace {
+
+// Capabilities Pigeonhole offers that this build does not implement yet: naming them lets the
+// error say "not supported" rather than "unknown".
+constexpr std::string_view kKnownElsewhere[] = {
+    "reject", "ereject", "vacation", "vacation-seconds", "subaddress", "relational", "regex",
+    "imap4flags", "imapflags", "include", "body", "variables", "enotify", "notify",
+    "environment", "mailbox", "mboxmetadata", "servermetadata", "date", "index", "ihave",
+    "duplicate", "mime", "foreverypart", "extracttext", "spamtest", "spamtestplus", "virustest",
+    "editheader", "special-use", "extlists", "vnd.dovecot.debug", "vnd.dovecot.environment",
+    "vnd.dovecot.report", "vnd.dovecot.pipe", "vnd.dovecot.filter", "vnd.dovecot.execute",
+    "imapsieve", "vnd.dovecot.imapsieve", "vnd.dovecot.duplicate", "vnd.dovecot.testsuite"};
+
+std::string Plural(size_t n, std::string_view word) {
+  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+std::string FoundName(const Argument& arg) {
+  switch (arg.kind) {
+    case Argument::Kind::kString: return "a string";
+    case Argument::Kind::kStringList: return "a string list";
+    case Argument::Kind::kNumber: return "a number";
+    case Argument::Kind::kTag: return "a tag (:" + arg.tag + ")";
+  }
+  return "?";
+}
+
+bool IsConstantFalse(const Command& command) {
+  return (command.name == "if" || command.name == "elsif") && command.tests.size() == 1 &&
+         !command.test_list && command.tests[0].name == "false" &&
+         command.tests[0].arguments.empty() && command.tests[0].tests.empty();
+}
+
+}  // namespace
+
+ValidationContext::ValidationContext(const Registry& registry, const ExtensionSet& enabled,
+                                     const Limits& limits, Diagnostics* diagnostics)
+    : registry_(registry), enabled_(enabled), limits_(limits), diagnostics_(diagnostics) {
+  for (const Extension* ext : registry_.all()) {
+    if (ext->implicit) loaded_.push_back(ext);
+  }
+}
+
+void ValidationContext::Error(SourceLocation location, std::string message) {
+  ++errors_;
+  if (diagnostics_->size() >= limits_.max_compile_errors) return;
+  diagnostics_->push_back({Diagnostic::Severity::kError, location, std::move(message)});
+}
+
+void ValidationContext::Warning(SourceLocation location, std::string message) {
+  if (diagnostics_->size() >= limits_.max_compile_errors) return;
+  diagnostics_->push_back({Diagnostic::Severity::kWarning, location, std::move(message)});
+}
+
+bool ValidationContext::IsLoaded(std::string_view capability) const {
+  return std::any_of(loaded_.begin(), loaded_.end(),
+                     [&](const Extension* e) { return e->name == capability; });
+}
+
+bool ValidationContext::Require(std::string_view capability, SourceLocation location) {
+  const Extension* ext = registry_.Find(capability);
+  if (ext != nullptr && !ext->implicit && enabled_.Contains(ext)) {
+    if (!IsLoaded(capability)) loaded_.push_back(ext);
+    return true;
+  }
+  std::string name(capability);
+  bool elsewhere = ext != nullptr || std::find(std::begin(kKnownElsewhere),
+                                               std::end(kKnownElsewhere),
+                                               capability) != std::end(kKnownElsewhere);
+  if (elsewhere) {
+    Error(location, "require command: unsupported extension '" + name +
+                        "' (a known Sieve capability, but not available on this server)");
+  } else {
+    Error(location, "require command: unknown Sieve capability '" + name + "'");
+  }
+  return false;
+}
+
+std::string ValidationContext::Describe(const CommandDef& def) const {
+  return "the " + std::string(def.name) +
+         (def.kind == CommandKind::kTest ? " test" : " command");
+}
+
+std::vector<Node> ValidationContext::ValidateScript(const Script& script) {
+  return ValidateBlock(script.commands, /*top_level=*/true);
+}
+
+std::vector<Node> ValidationContext::ValidateBlock(const std::vector<Command>& commands,
+                                                  bool top_level) {
+  std::vector<Node> nodes;
+  nodes.reserve(commands.size());
+  const Node* saved_previous = previous_;
+  previous_ = nullptr;
+  for (const Command& command : commands) {
+    Node node;
+    bool ok = ValidateCommand(command, top_level, node);
+    if (command.name != "require" && top_level) require_allowed_ = false;
+    if (!ok) {
+      previous_ = nullptr;
+      continue;
+    }
+    nodes.push_back(std::move(node));
+    previous_ = &nodes.back();
+  }
+  previous_ = saved_previous;
+  return nodes;
+}
+
+const CommandDef* ValidationContext::Lookup(std::string_view name, CommandKind kind,
+                                            SourceLocation location, const Extension** owner) {
+  for (const Extension* ext : loaded_) {
+    for (const CommandDef* def : ext->commands) {
+      if (def->name == name && def->kind == kind) {
+        *owner = ext;
+        return def;
+      }
+    }
+  }
+  const char* what = kind == CommandKind::kTest ? "test" : "command";
+  std::string key = std::string(what) + ":" + std::string(name);
+  if (!reported_unknown_.insert(key).second) return nullptr;
+  std::string message = "unknown " + std::string(what) + " '" + std::string(name) +
+                        "' (only reported once at first occurrence)";
+  for (const Extension* ext : registry_.all()) {
+    if (!enabled_.Contains(ext) || ext->implicit) continue;
+    for (const CommandDef* def : ext->commands) {
+      if (def->name == name && def->kind == kind) {
+        message += "; it needs 'require \"" + std::string(ext->name) + "\";'";
+      }
+    }
+  }
+  Error(location, std::move(message));
+  return nullptr;
+}
+
+bool ValidationContext::ValidateCommand(const Command& command, bool top_level, Node& node) {
+  if (command.name == "require" && (!top_level || !require_allowed_)) {
+    Error(command.location,
+          "require commands can only be placed at top level at the beginning of the file");
+    return false;
+  }
+  node.def = Lookup(command.name, CommandKind::kCommand, command.location, &node.extension);
+  if (node.def == nullptr) return false;
+  const CommandDef& def = *node.def;
+  node.location = command.location;
+  bool ok = BindArguments(command.arguments, node);
+  ok = ValidateSubtests(command.tests, command.test_list, command.location, def, node) && ok;
+  if (def.signature.block == BlockRule::kRequired && !command.has_block) {
+    Error(command.location, Describe(def) + " requires a command block");
+    ok = false;
+  } else if (def.signature.block == BlockRule::kNone && command.has_block) {
+    Error(command.location, Describe(def) + " does not accept a command block");
+    ok = false;
+  }
+  if (ok && def.validate != nullptr) ok = def.validate(*this, node);
+  // Pigeonhole skips blocks under a literal `if false`: they are neither checked nor compiled.
+  if (command.has_block && !IsConstantFalse(command)) {
+    const Node* saved = previous_;
+    node.block = ValidateBlock(command.block, /*top_level=*/false);
+    previous_ = saved;
+  }
+  node.has_block = command.has_block;
+  return ok;
+}
+
+bool ValidationContext::ValidateTest(const Test& test, Node& node) {
+  node.def = Lookup(test.name, CommandKind::kTest, test.location, &node.extension);
+  if (node.def == nullptr) return false;
+  node.location = test.location;
+  bool ok = BindArguments(test.arguments, node);
+  ok = ValidateSubtests(test.tests, test.test_list, test.location, *node.def, node) && ok;
+  if (ok && node.def->validate != nullptr) ok = node.def->validate(*this, node);
+  return ok;
+}
+
+bool ValidationContext::ValidateSubtests(const std::vector<Test>& tests, bool test_list,
+                                         SourceLocation location, const CommandDef& def,
+                                         Node& node) {
+  switch (def.signature.subtests) {
+    case Subtests::kNone:
+      if (!tests.empty()) {
+        Error(tests.front().location, Describe(def) + " does not accept " +
+                                          (test_list ? "a test list" : "a test"));
+        return false;
+      }
+      return true;
+    case Subtests::kOne:
+      if (tests.empty() || test_list) {
+        Error(location, Describe(def) + " requires a single test" +
+                            (test_list ? ", but a test list was found" : ""));
+        return false;
+      }
+      break;
+    case Subtests::kList:
+      if (!test_list) {
+        Error(location, Describe(def) + " requires a test list");
+        return false;
+      }
+      break;
+  }
+  bool ok = true;
+  for (const Test& test : tests) {
+    Node child;
+    if (ValidateTest(test, child)) {
+      node.tests.push_back(std::move(child));
+    } else {
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+std::optional<TagSpec> ValidationContext::FindTagSpec(const CommandDef& def,
+                                                      std::string_view tag) const {
+  for (const TagSpec& spec : def.signature.tags) {
+    if (spec.name == tag) return spec;
+  }
+  for (const Extension* ext : loaded_) {
+    for (const ExternalTag& ext_tag : ext->external_tags) {
+      if (ext_tag.command == def.name && ext_tag.tag.name == tag) return ext_tag.tag;
+    }
+    if (def.signature.match_tags) {
+      if (tag == "comparator") return TagSpec{"comparator", ArgType::kString, "comparator", 0};
+      for (const MatchType* mt : ext->match_types) {
+        if (mt->name() == tag) return TagSpec{mt->name(), std::nullopt, {}, -1};
+      }
+    }
+    if (def.signature.address_part_tags) {
+      for (const AddressPart* ap : ext->address_parts) {
+        if (ap->name() == tag) return TagSpec{ap->name(), std::nullopt, {}, -2};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+bool ValidationContext::TransformStrings(Value& value, SourceLocation location) {
+  for (const Extension* ext : loaded_) {
+    if (ext->string_transform == nullptr) continue;
+    for (std::string& s : value.strings) {
+      auto transformed = ext->string_transform(s);
+      if (!transformed) {
+        Error(location, transformed.error());
+        return false;
+      }
+      s = std::move(*transformed);
+    }
+  }
+  return true;
+}
+
+bool ValidationContext::Fits(const Argument& arg, ArgType want) {
+  return (want == ArgType::kNumber && arg.kind == Argument::Kind::kNumber) ||
+         (want == ArgType::kString && arg.kind == Argument::Kind::kString) ||
+         (want == ArgType::kStringList &&
+          (arg.kind == Argument::Kind::kString || arg.kind == Argument::Kind::kStringList));
+}
+
+bool ValidationContext::MakeValue(const Argument& arg, ArgType want, Value& out) {
+  out.type = want;
+  out.number = arg.number;
+  out.strings = arg.strings;
+  return want == ArgType::kNumber || TransformStrings(out, arg.location);
+}
+
+bool ValidationContext::BindTag(const std::vector<Argument>& args, size_t& i, Node& node) {
+  const CommandDef& def = *node.def;
+  const Argument& arg = args[i];
+  std::optional<TagSpec> spec = FindTagSpec(def, arg.tag);
+  if (!spec) {
+    std::string key = "tag:" + std::string(def.name) + ":" + arg.tag;
+    if (reported_unknown_.insert(key).second) {
+      Error(arg.location, "unknown tagged argument ':" + arg.tag + "' for " + Describe(def) +
+                              " (reported only once at first occurrence)");
+    }
+    return false;
+  }
+  for (const TagValue& seen : node.operands.tags) {
+    std::optional<TagSpec> other = FindTagSpec(def, seen.name);
+    bool same_group = other && spec->exclusive_group != 0 &&
+                      other->exclusive_group == spec->exclusive_group;
+    if (seen.name == arg.tag || same_group) {
+      Error(arg.location, seen.name == arg.tag
+                              ? "the :" + arg.tag + " tag is specified more than once for " +
+                                    Describe(def)
+                              : "the :" + arg.tag + " tag cannot be combined with :" +
+                                    seen.name + " in " + Describe(def));
+      return false;
+    }
+  }
+  TagValue tag{arg.tag, std::nullopt};
+  if (spec->param) {
+    if (i + 1 >= args.size() || !Fits(args[i + 1], *spec->param)) {
+      std::string found = i + 1 < args.size() ? FoundName(args[i + 1]) : "none";
+      Error(arg.location, "the :" + arg.tag + " tag for " + Describe(def) + " requires " +
+                              ArgTypeName(*spec->param) + " as parameter (" +
+                              std::string(spec->param_name) + "), but " + found + " was found");
+      return false;
+    }
+    if (!MakeValue(args[++i], *spec->param, tag.value.emplace())) return false;
+  }
+  node.operands.tags.push_back(std::move(tag));
+  return true;
+}
+
+bool ValidationContext::BindArguments(const std::vector<Argument>& args, Node& node) {
+  const CommandDef& def = *node.def;
+  const auto& want = def.signature.positional;
+  bool ok = true;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const Argument& arg = args[i];
+    if (arg.kind == Argument::Kind::kTag) {
+      if (!node.operands.positional.empty()) {
+        Error(arg.location, "the :" + arg.tag + " tag of " + Describe(def) +
+                                " must come before its positional arguments (RFC 5228 §2.6.2)");
+        ok = false;
+      }
+      ok = BindTag(args, i, node) && ok;
+      continue;
+    }
+    size_t index = node.operands.positional.size();
+    if (index >= want.size()) {
+      Error(arg.location, Describe(def) + " expects " +
+                              (want.empty() ? "no positional arguments"
+                                            : Plural(want.size(), "positional argument")) +
+                              ", but more were found");
+      return false;
+    }
+    Value value;
+    if (!Fits(arg, want[index].type)) {
+      Error(arg.location, Describe(def) + " expects " + ArgTypeName(want[index].type) +
+                              " as argument " + std::to_string(index + 1) + " (" +
+                              std::string(want[index].name) + "), but " + FoundName(arg) +
+                              " was found");
+      ok = false;
+    } else if (!MakeValue(arg, want[index].type, value)) {
+      ok = false;
+    }
+    node.operands.positional.push_back(std::move(value));
+  }
+  if (ok && node.operands.positional.size() < want.size()) {
+    Error(node.location, Describe(def) + " expects " + Plural(want.size(), "positional argument") +
+                             ", but " + std::to_string(node.operands.positional.size()) +
+                             (node.operands.positional.size() == 1 ? " was" : " were") +
+                             " found");
+    return false;
+  }
+  if (!ok) return false;
+  if (def.signature.match_tags || def.signature.address_part_tags) {
+    if (auto err = ResolveMatchTags(loaded_, def.signature, node.operands)) {
+      Error(node.location, *err);
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace sieve

@@ -17,8 +17,14 @@ struct Token {
     kTag,         // text = lowercased name without ':'
     kNumber,      // number = value with quantifier applied
     kString,      // text = decoded quoted-string or multi-line text: (dot-unstuffed)
-    kLeftBracket, kRightBracket, kLeftParen, kRightParen, kLeftBrace, kRightBrace,
-    kComma, kSemicolon,
+    kLeftBracket,
+    kRightBracket,
+    kLeftParen,
+    kRightParen,
+    kLeftBrace,
+    kRightBrace,
+    kComma,
+    kSemicolon,
     kEnd,    // end of input
     kError,  // lexical error: already reported; the lexer has skipped past it
   };
@@ -39,6 +45,35 @@ class Lexer {
   Token Next();
 
  private:
+  bool AtEnd() const { return pos_ >= source_.size(); }
+  char Peek(size_t ahead = 0) const {
+    return pos_ + ahead < source_.size() ? source_[pos_ + ahead] : '\0';
+  }
+  SourceLocation Here() const { return {line_, column_}; }
+  // Moves over `n` bytes that contain no line feed.
+  void Skip(size_t n) {
+    pos_ += n;
+    column_ += static_cast<int>(n);
+  }
+  // Moves to `end`, updating line/column for every line feed in between.
+  void SkipTo(size_t end);
+  void Error(SourceLocation at, std::string message);
+  Token ErrorToken(SourceLocation at);
+
+  // Each returns false after reporting an unterminated comment (whose start goes to
+  // `bad_comment`).
+  bool SkipWhitespaceAndComments(SourceLocation* bad_comment);
+  bool SkipBracketComment();
+  void SkipHashComment();
+
+  std::string ScanIdentifier();  // lowercased; caller checked the first byte
+  Token LexIdentifierOrText();
+  Token LexTag();
+  Token LexNumber();
+  Token LexQuotedString();
+  Token LexMultiLine(SourceLocation start);
+  Token LexUnexpected();
+
   std::string_view source_;
   const Limits& limits_;
   Diagnostics* diagnostics_;

@@ -27,7 +27,7 @@ struct Case {
   const char* expected;  // actions joined by "; ", then " | keep" when implicit keep stays
 };
 
-std::string Run(const Engine& engine, const char* script, const Envelope& envelope) {
+std::string RunScript(const Engine& engine, const char* script, const Envelope& envelope) {
   CompileOutput out = engine.Compile(script, "test");
   if (!out.program) {
     std::string text = "COMPILE ERROR:";
@@ -74,8 +74,12 @@ const Case kCases[] = {
      "if header :comparator \"i;octet\" :is \"X-Multi\" \"TWO\" { discard; }", " | keep"},
     {"header matches wildcard", "if header :matches \"subject\" \"*[sieve]*\" { discard; }",
      "discard"},
-    {"header matches escaped wildcard",
-     "if header :matches \"list-id\" \"*\\\\<sieve.*\" { discard; }", " | keep"},
+    {"header matches escaped star is literal",
+     "if header :matches \"subject\" \"Gr*\\\\*\" { discard; }", " | keep"},
+    {"header matches escaped digit", "if header :matches \"x-spam-score\" \"1\\\\2\" { discard; }",
+     "discard"},
+    {"header matches question mark is one character",
+     "if header :matches \"x-spam-score\" \"?\" { discard; }", " | keep"},
     {"missing header is false", "if header :contains \"x-nope\" \"\" { discard; }", " | keep"},
     {"address domain", "if address :domain \"from\" \"example.org\" { discard; }", "discard"},
     {"address localpart", "if address :localpart \"to\" \"carol+lists\" { discard; }",
@@ -117,12 +121,14 @@ const Case kCases[] = {
      "RUNTIME ERROR: number of redirect actions exceeds policy limit (5 > 4)  | keep"},
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
 class EngineTest : public ::testing::TestWithParam<Case> {};
 
 TEST_P(EngineTest, Actions) {
   Engine engine(BuiltinRegistry(), Options{});
   Envelope env{.from = "alice@example.org", .to = "bob@example.com"};
-  EXPECT_EQ(Run(engine, GetParam().script, env), GetParam().expected) << GetParam().script;
+  EXPECT_EQ(RunScript(engine, GetParam().script, env), GetParam().expected) << GetParam().script;
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, EngineTest, ::testing::ValuesIn(kCases),
@@ -139,7 +145,7 @@ TEST(EngineLimitsTest, MaxActions) {
   options.limits.max_actions = 2;
   Engine engine(BuiltinRegistry(), options);
   Envelope env;
-  EXPECT_EQ(Run(engine, "require \"fileinto\"; fileinto \"a\"; fileinto \"b\"; fileinto \"c\";",
+  EXPECT_EQ(RunScript(engine, "require \"fileinto\"; fileinto \"a\"; fileinto \"b\"; fileinto \"c\";",
                 env),
             "RUNTIME ERROR: total number of actions exceeds policy limit (3 > 2)  | keep");
 }
@@ -157,7 +163,7 @@ TEST(EngineLimitsTest, ScriptSize) {
 TEST(EngineLimitsTest, NullSenderMatchesEmptyString) {
   Engine engine(BuiltinRegistry(), Options{});
   Envelope env{.from = "", .to = "bob@example.com"};
-  EXPECT_EQ(Run(engine, "require \"envelope\"; if envelope :localpart \"from\" \"\" "
+  EXPECT_EQ(RunScript(engine, "require \"envelope\"; if envelope :localpart \"from\" \"\" "
                         "{ discard; }",
                 env),
             "discard");

@@ -302,6 +302,8 @@ bool ValidationContext::BindTag(const std::vector<Argument>& args, size_t& i, No
       Error(arg.location, "the :" + arg.tag + " tag for " + Describe(def) + " requires " +
                               ArgTypeName(*spec->param) + " as parameter (" +
                               std::string(spec->param_name) + "), but " + found + " was found");
+      // Consume a wrong-typed parameter so it is not reported again as a positional argument.
+      if (i + 1 < args.size() && args[i + 1].kind != Argument::Kind::kTag) ++i;
       return false;
     }
     if (!MakeValue(args[++i], *spec->param, tag.value.emplace())) return false;

@@ -135,6 +135,10 @@ const Broken kBroken[] = {
     {"keep;\nelsif true { keep; }",
      "2:1: error: the elsif command must follow an if or elsif command\n"
      "0:0: error: validation failed"},
+    {"if header :frob \"a\" \"b\" { keep; }\nelsif true { keep; }\nelse { stop; }",
+     "1:11: error: unknown tagged argument ':frob' for the header test (reported only once at "
+     "first occurrence)\n"
+     "0:0: error: validation failed"},
     // --- encoded-character
     {"require [\"encoded-character\", \"fileinto\"];\nfileinto \"${unicode:D800}\";",
      "2:10: error: invalid unicode character 0x0000d800 in encoded character substitution\n"

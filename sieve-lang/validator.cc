@@ -103,7 +103,14 @@ std::vector<Node> ValidationContext::ValidateBlock(const std::vector<Command>& c
     bool ok = ValidateCommand(command, top_level, node);
     if (command.name != "require" && top_level) require_allowed_ = false;
     if (!ok) {
-      previous_ = nullptr;
+      // Keep a failed but known command as the predecessor, so a broken `if` does not also
+      // make every following elsif/else an error.
+      if (node.def != nullptr) {
+        failed_.push_back(std::move(node));
+        previous_ = &failed_.back();
+      } else {
+        previous_ = nullptr;
+      }
       continue;
     }
     nodes.push_back(std::move(node));

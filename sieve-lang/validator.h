@@ -3,6 +3,7 @@
 // hooks. Reports every error it finds (up to Limits::max_compile_errors).
 #pragma once
 
+#include <deque>
 #include <set>
 #include <string>
 #include <string_view>
@@ -63,6 +64,7 @@ class ValidationContext {
   std::vector<const Extension*> loaded_;
   std::set<std::string> reported_unknown_;
   const Node* previous_ = nullptr;
+  std::deque<Node> failed_;  // stable storage for failed commands that previous_ may name
   bool require_allowed_ = true;
   size_t errors_ = 0;
 };

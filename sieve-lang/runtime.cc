@@ -1,5 +1,6 @@
 #include "sieve-lang/runtime.h"
 
+#include "base/strings.h"
 #include "mail/encoded_words.h"
 
 namespace sieve {
@@ -14,12 +15,39 @@ ExecStatus Runtime::AddAction(Action action) {
   return result_.Add(std::move(action));
 }
 
-std::vector<std::string> Runtime::DecodedHeaders(std::string_view name) const {
+const std::vector<std::string>* Runtime::FindCached(std::string_view name,
+                                                   const AddressPart* part) {
+  for (const CachedValues& entry : cache_) {
+    if (entry.part == part && base::EqualsIgnoreCase(entry.header, name)) return &entry.values;
+  }
+  return nullptr;
+}
+
+const std::vector<std::string>& Runtime::DecodedHeaders(std::string_view name) {
+  if (const auto* hit = FindCached(name, nullptr)) return *hit;
   std::vector<std::string> values;
   for (std::string_view raw : message_.headers().GetAll(name)) {
     values.push_back(mail::DecodeEncodedWords(raw));
   }
-  return values;
+  cache_.push_back({std::string(name), nullptr, std::move(values)});
+  return cache_.back().values;
+}
+
+const std::vector<std::string>& Runtime::AddressPartValues(std::string_view name,
+                                                          const AddressPart& part) {
+  if (const auto* hit = FindCached(name, &part)) return *hit;
+  std::vector<std::string> values;
+  for (std::string_view raw : message_.headers().GetAll(name)) {
+    mail::AddressList list = mail::ParseAddressList(raw);
+    for (const mail::Address& address : list.addresses) {
+      if (auto v = part.Extract(address)) values.push_back(std::move(*v));
+    }
+    if (part.name() == "all") {
+      for (std::string& bad : list.invalid) values.push_back(std::move(bad));
+    }
+  }
+  cache_.push_back({std::string(name), &part, std::move(values)});
+  return cache_.back().values;
 }
 
 bool Runtime::MatchAny(const Operands& ops, const std::vector<std::string>& values,

@@ -2,11 +2,14 @@
 // the result being built, and the trace. One per execution; not thread-safe.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "mail/address.h"
 #include "mail/message.h"
+#include "sieve-lang/address_part.h"
 #include "sieve-lang/envelope.h"
 #include "sieve-lang/host.h"
 #include "sieve-lang/limits.h"
@@ -42,7 +45,12 @@ class Runtime {
   ExecStatus AddAction(Action action);
 
   // Values of header `name`, unfolded and RFC 2047-decoded (RFC 5228 §5.7), in order.
-  std::vector<std::string> DecodedHeaders(std::string_view name) const;
+  // Decoded once per execution: a filter asks for the same few headers many times.
+  const std::vector<std::string>& DecodedHeaders(std::string_view name);
+  // `part` of every address in the header fields `name` (invalid entries only for :all,
+  // RFC 5228 §2.7.4), parsed and extracted once per execution.
+  const std::vector<std::string>& AddressPartValues(std::string_view name,
+                                                    const AddressPart& part);
 
   // True when some value matches some key with the operands' comparator and match type
   // (RFC 5228 §2.7); traces each comparison at the matching level.
@@ -57,6 +65,15 @@ class Runtime {
   const Limits& limits_;
   TraceSink* trace_;
   int line_ = 0;
+  // Per-execution caches, searched linearly: a filter asks about a handful of header names,
+  // so a linear scan beats hashing (and needs no lowercased key copies).
+  struct CachedValues {
+    std::string header;
+    const AddressPart* part;  // nullptr for decoded header values
+    std::vector<std::string> values;
+  };
+  const std::vector<std::string>* FindCached(std::string_view name, const AddressPart* part);
+  std::deque<CachedValues> cache_;  // deque: references stay valid as it grows
 };
 
 }  // namespace sieve

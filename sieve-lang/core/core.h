@@ -38,9 +38,4 @@ const AddressPart& AllPart();
 const AddressPart& LocalpartPart();
 const AddressPart& DomainPart();
 
-// Addresses of the header `name` values through `part`: the values address and envelope tests
-// compare. Syntactically invalid entries count only for :all (RFC 5228 §2.7.4).
-std::vector<std::string> AddressValues(const std::vector<std::string_view>& raw_values,
-                                       const AddressPart& part);
-
 }  // namespace sieve::core

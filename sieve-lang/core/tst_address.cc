@@ -39,29 +39,13 @@ bool Validate(ValidationContext& ctx, Node& node) {
 
 TestOutcome Evaluate(Runtime& rt, const Operands& ops) {
   for (const std::string& name : ops.positional[0].strings) {
-    std::vector<std::string> values =
-        AddressValues(rt.message().headers().GetAll(name), *ops.address_part);
+    const std::vector<std::string>& values = rt.AddressPartValues(name, *ops.address_part);
     if (rt.MatchAny(ops, values, ops.positional[1].strings)) return true;
   }
   return false;
 }
 
 }  // namespace
-
-std::vector<std::string> AddressValues(const std::vector<std::string_view>& raw_values,
-                                       const AddressPart& part) {
-  std::vector<std::string> values;
-  for (std::string_view raw : raw_values) {
-    mail::AddressList list = mail::ParseAddressList(raw);
-    for (const mail::Address& address : list.addresses) {
-      if (auto v = part.Extract(address)) values.push_back(std::move(*v));
-    }
-    if (part.name() == "all") {
-      for (std::string& bad : list.invalid) values.push_back(std::move(bad));
-    }
-  }
-  return values;
-}
 
 const CommandDef& AddressTest() {
   static const CommandDef def{

@@ -13,7 +13,7 @@ const CommandDef& HeaderTest() {
                     .match_tags = true},
       .evaluate = [](Runtime& rt, const Operands& ops) -> TestOutcome {
         for (const std::string& name : ops.positional[0].strings) {
-          std::vector<std::string> values = rt.DecodedHeaders(name);
+          const std::vector<std::string>& values = rt.DecodedHeaders(name);
           if (rt.MatchAny(ops, values, ops.positional[1].strings)) return true;
         }
         return false;

@@ -6,6 +6,7 @@
 #include "sieve-lang/bytecode.h"
 #include "sieve-lang/operand_codec.h"
 #include "sieve-lang/registry.h"
+#include "sieve-lang/signature_check.h"
 
 namespace sieve {
 namespace {
@@ -88,14 +89,17 @@ std::string AssembleProgram(std::string_view script_name,
   for (const Extension* ext : extensions) payload.String(ext->name);
   payload.String(script_name);
   payload.bytes().append(code);
+  return FrameProgram(payload.bytes());
+}
 
+std::string FrameProgram(std::string_view payload) {
   ByteWriter out;
   for (char c : kProgramMagic) out.U8(static_cast<uint8_t>(c));
   out.U16(kProgramVersionMajor);
   out.U16(kProgramVersionMinor);
   out.U32(static_cast<uint32_t>(payload.size()));
-  out.U64(Fnv1a64(payload.bytes()));
-  out.bytes().append(payload.bytes());
+  out.U64(Fnv1a64(payload));
+  out.bytes().append(payload);
   return std::move(out.bytes());
 }
 
@@ -145,6 +149,7 @@ static base::Status DecodeInstruction(ByteReader& r, const Decoder& d, Instructi
       }
       in.def = exts[in.extension]->commands[in.local_code];
       if (!DecodeOperands(r, d.limits, in.operands)) return Corrupt("bad operands");
+      if (auto err = CheckOperands(exts, *in.def, in.operands)) return Corrupt(*err);
       if (auto err = ResolveMatchTags(exts, in.def->signature, in.operands)) return Corrupt(*err);
       break;
     }

@@ -72,6 +72,9 @@ class Program {
 std::string AssembleProgram(std::string_view script_name,
                             const std::vector<const Extension*>& extensions,
                             std::string_view code);
+// Puts the header (magic, version, length, checksum) in front of a payload that is already
+// laid out (extension table, script name, code).
+std::string FrameProgram(std::string_view payload);
 
 // Resolves :comparator, match-type and address-part tags of `ops` against `loaded`
 // extensions (defaults: i;ascii-casemap, :is, :all). Returns an error message on failure.

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "sieve-lang/bytecode.h"
+#include "sieve-lang/operand_codec.h"
 #include "sieve-lang/sieve.h"
 
 namespace sieve {
@@ -134,6 +135,58 @@ TEST(ProgramTest, ValidChecksumWithBadCodeIsCorrupt) {
     ASSERT_FALSE(loaded.has_value());
     EXPECT_EQ(loaded.error().code(), base::Status::Code::kCorruption);
   }
+}
+
+// An invoke of core command `name` with `ops`, as a code section.
+std::string InvokeCode(const Extension& core, std::string_view name, const Operands& ops) {
+  ByteWriter w;
+  w.U8(static_cast<uint8_t>(Op::kInvoke));
+  w.Varint(1);  // line
+  w.Varint(0);  // extension index: core
+  size_t local = 0;
+  while (local < core.commands.size() && core.commands[local]->name != name) ++local;
+  EXPECT_LT(local, core.commands.size()) << name;
+  w.Varint(local);
+  EncodeOperands(w, ops);
+  return std::move(w.bytes());
+}
+
+Value Str(std::string s) { return Value{.type = ArgType::kString, .strings = {std::move(s)}}; }
+
+// Found by load_fuzzer: bytecode with a valid checksum whose operands do not fit the
+// command's signature must be refused at load, not trusted by the interpreter.
+TEST(ProgramTest, OperandsThatDoNotFitTheSignatureAreCorrupt) {
+  Engine engine(BuiltinRegistry(), Options{});
+  const Extension& core = engine.registry().core();
+  const Value number{.type = ArgType::kNumber, .number = 7};
+  struct BadInvoke {
+    const char* command;
+    Operands ops;
+    const char* message;
+  };
+  const BadInvoke cases[] = {
+      {"header", {.positional = {Str("subject"), Str("x")}, .tags = {{"comparator", {}}}},
+       "tag :comparator of header has a bad parameter"},
+      {"header", {.positional = {Str("subject")}},
+       "header has 1 positional arguments instead of 2"},
+      {"header", {.positional = {Str("subject"), number}},
+       "header argument 2 is not a string list"},
+      {"header", {.positional = {Str("subject"), Str("x")}, .tags = {{"frob", {}}}},
+       "header has unknown tag :frob"},
+      {"header", {.positional = {Str("subject"), Str("x")}, .tags = {{"is", Str("x")}}},
+       "tag :is of header has a bad parameter"},
+      {"if", {}, "if cannot be invoked directly"},
+  };
+  for (const BadInvoke& c : cases) {
+    auto loaded = engine.Load(AssembleProgram("x", {&core}, InvokeCode(core, c.command, c.ops)));
+    ASSERT_FALSE(loaded.has_value()) << c.message;
+    EXPECT_EQ(loaded.error().code(), base::Status::Code::kCorruption);
+    EXPECT_NE(loaded.error().message().find(c.message), std::string::npos)
+        << loaded.error().message();
+  }
+  // The same shape with fitting operands loads, so the cases above fail for their reason.
+  Operands good{.positional = {Str("subject"), Str("x")}, .tags = {{"comparator", Str("i;octet")}}};
+  EXPECT_TRUE(engine.Load(AssembleProgram("x", {&core}, InvokeCode(core, "header", good))));
 }
 
 TEST(ProgramTest, DisabledExtensionIsRefused) {

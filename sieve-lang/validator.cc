@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sieve-lang/program.h"
+#include "sieve-lang/signature_check.h"
 
 namespace sieve {
 namespace {
@@ -226,26 +227,7 @@ bool ValidationContext::ValidateSubtests(const std::vector<Test>& tests, bool te
 
 std::optional<TagSpec> ValidationContext::FindTagSpec(const CommandDef& def,
                                                       std::string_view tag) const {
-  for (const TagSpec& spec : def.signature.tags) {
-    if (spec.name == tag) return spec;
-  }
-  for (const Extension* ext : loaded_) {
-    for (const ExternalTag& ext_tag : ext->external_tags) {
-      if (ext_tag.command == def.name && ext_tag.tag.name == tag) return ext_tag.tag;
-    }
-    if (def.signature.match_tags) {
-      if (tag == "comparator") return TagSpec{"comparator", ArgType::kString, "comparator", 0};
-      for (const MatchType* mt : ext->match_types) {
-        if (mt->name() == tag) return TagSpec{mt->name(), std::nullopt, {}, -1};
-      }
-    }
-    if (def.signature.address_part_tags) {
-      for (const AddressPart* ap : ext->address_parts) {
-        if (ap->name() == tag) return TagSpec{ap->name(), std::nullopt, {}, -2};
-      }
-    }
-  }
-  return std::nullopt;
+  return sieve::FindTagSpec(loaded_, def, tag);
 }
 
 bool ValidationContext::TransformStrings(Value& value, SourceLocation location) {

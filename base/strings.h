@@ -19,7 +19,14 @@ inline bool IsAsciiSpace(char c) {
 
 std::string AsciiToLower(std::string_view s);
 std::string AsciiToUpper(std::string_view s);
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+// Inline: header-name and cache lookups call this in their innermost loops.
+inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
+  }
+  return true;
+}
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
 std::string_view TrimWhitespace(std::string_view s);
 std::vector<std::string_view> SplitString(std::string_view s, char sep);

@@ -16,7 +16,7 @@ uint32_t CodeGenerator::ExtensionIndex(const Extension* ext) const {
   return static_cast<uint32_t>(it - extensions_.begin());
 }
 
-void CodeGenerator::GenerateBlock(const std::vector<Node>& nodes) {
+void CodeGenerator::GenerateBlock(std::vector<Node>& nodes) {
   std::vector<size_t> exits;
   std::vector<size_t>* saved_exits = chain_exits_;
   const Node* saved_next = next_;
@@ -35,7 +35,7 @@ void CodeGenerator::GenerateBlock(const std::vector<Node>& nodes) {
   next_ = saved_next;
 }
 
-void CodeGenerator::Generate(const Node& node) {
+void CodeGenerator::Generate(Node& node) {
   if (node.def->generate != nullptr) {
     node.def->generate(*this, node);
   } else {
@@ -43,31 +43,44 @@ void CodeGenerator::Generate(const Node& node) {
   }
 }
 
-void CodeGenerator::EmitInvoke(const Node& node) {
-  out_.U8(static_cast<uint8_t>(Op::kInvoke));
-  out_.Varint(static_cast<uint64_t>(node.location.line));
-  out_.Varint(ExtensionIndex(node.extension));
+Instruction& CodeGenerator::Begin(Op op, int line) {
+  Instruction& in = code_.emplace_back();
+  in.op = op;
+  in.offset = static_cast<uint32_t>(out_.size());
+  in.line = line;
+  out_.U8(static_cast<uint8_t>(op));
+  out_.Varint(static_cast<uint64_t>(line));
+  return in;
+}
+
+void CodeGenerator::EmitInvoke(Node& node) {
+  Instruction& in = Begin(Op::kInvoke, node.location.line);
+  in.extension = ExtensionIndex(node.extension);
   const auto& commands = node.extension->commands;
   auto it = std::find(commands.begin(), commands.end(), node.def);
   assert(it != commands.end());
-  out_.Varint(static_cast<uint64_t>(it - commands.begin()));
+  in.local_code = static_cast<uint32_t>(it - commands.begin());
+  in.def = node.def;
+  out_.Varint(in.extension);
+  out_.Varint(in.local_code);
   EncodeOperands(out_, node.operands);
+  in.operands = std::move(node.operands);
 }
 
-void CodeGenerator::EmitSimple(Op op, int line) {
-  out_.U8(static_cast<uint8_t>(op));
-  out_.Varint(static_cast<uint64_t>(line));
-}
+void CodeGenerator::EmitSimple(Op op, int line) { Begin(op, line); }
 
 size_t CodeGenerator::EmitJump(Op op, int line) {
-  EmitSimple(op, line);
-  size_t at = out_.size();
+  Begin(op, line);
   out_.U32(0);
-  return at;
+  return code_.size() - 1;
 }
 
 void CodeGenerator::PatchHere(size_t jump) {
-  out_.PatchU32(jump, static_cast<uint32_t>(out_.size()));
+  Instruction& in = code_[jump];
+  // The target field is the last four bytes of the jump instruction.
+  size_t field = (jump + 1 < code_.size() ? code_[jump + 1].offset : out_.size()) - 4;
+  out_.PatchU32(field, static_cast<uint32_t>(out_.size()));
+  in.target = static_cast<uint32_t>(code_.size());
 }
 
 }  // namespace sieve

@@ -1,5 +1,7 @@
 // Validated tree -> program code (design.md §2.3). Control structures generate jumps through
-// their CommandDef::generate hook; everything else becomes one kInvoke instruction.
+// their CommandDef::generate hook; everything else becomes one kInvoke instruction. The bytes
+// and the decoded instruction list are built together, so a fresh compile needs no decoding;
+// operands are moved out of the tree, which is spent afterwards.
 #pragma once
 
 #include <string>
@@ -20,11 +22,11 @@ class CodeGenerator {
 
   // Generates a whole block (a script or a command's block) and returns nothing; the code is
   // taken with TakeCode().
-  void GenerateBlock(const std::vector<Node>& nodes);
-  void Generate(const Node& node);
-  void EmitInvoke(const Node& node);
+  void GenerateBlock(std::vector<Node>& nodes);
+  void Generate(Node& node);
+  void EmitInvoke(Node& node);
   void EmitSimple(Op op, int line);
-  // Emits a jump with an unresolved target; returns the handle to patch.
+  // Emits a jump with an unresolved target; returns the handle to patch (its instruction).
   size_t EmitJump(Op op, int line);
   // Points a jump emitted earlier at the current end of code.
   void PatchHere(size_t jump);
@@ -33,12 +35,18 @@ class CodeGenerator {
   // Jumps that must land after the current if/elsif/else chain.
   void AddChainExit(size_t jump) { chain_exits_->push_back(jump); }
   std::string TakeCode() { return std::move(out_.bytes()); }
+  // Instructions with jump targets as instruction indexes, as Program::Load makes them.
+  std::vector<Instruction> TakeInstructions() { return std::move(code_); }
 
  private:
   uint32_t ExtensionIndex(const Extension* ext) const;
 
   const std::vector<const Extension*>& extensions_;
+  // Starts an instruction at the current byte offset and returns it.
+  Instruction& Begin(Op op, int line);
+
   ByteWriter out_;
+  std::vector<Instruction> code_;
   const Node* next_ = nullptr;
   std::vector<size_t>* chain_exits_ = nullptr;
 };

@@ -77,15 +77,17 @@ CompileOutput Engine::Compile(std::string_view source, std::string_view script_n
   }
   CodeGenerator gen(validator.loaded());
   gen.GenerateBlock(nodes);
-  std::string bytes = AssembleProgram(script_name, validator.loaded(), gen.TakeCode());
-  auto program = Program::Load(bytes, registry_, enabled_, limits);
-  if (!program) {
-    // The generator produced something the loader refuses: a bug, but report, don't crash.
+  std::string code = gen.TakeCode();
+  size_t code_size = code.size();
+  std::string bytes = AssembleProgram(script_name, validator.loaded(), code);
+  if (bytes.size() > limits.max_program_size) {
     out.diagnostics.push_back({Diagnostic::Severity::kError, {},
-                               "code generation failed: " + program.error().message()});
+                               "compiled program is too large (" + std::to_string(bytes.size()) +
+                                   " bytes)"});
     return out;
   }
-  out.program = std::move(*program);
+  out.program = Program::FromGenerated(std::move(bytes), code_size, validator.loaded(),
+                                       std::string(script_name), gen.TakeInstructions());
   return out;
 }
 

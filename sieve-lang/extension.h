@@ -61,7 +61,7 @@ struct CommandDef {
   // Checks the signature cannot express; reports through ctx and returns false on error.
   bool (*validate)(ValidationContext& ctx, Node& node) = nullptr;
   // Custom code generation (control structures); default: one invoke instruction.
-  void (*generate)(CodeGenerator& gen, const Node& node) = nullptr;
+  void (*generate)(CodeGenerator& gen, Node& node) = nullptr;
   ExecStatus (*execute)(Runtime& rt, const Operands& ops) = nullptr;   // commands
   TestOutcome (*evaluate)(Runtime& rt, const Operands& ops) = nullptr;  // tests
 };

@@ -1,7 +1,6 @@
 #include "sieve-lang/program.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "sieve-lang/bytecode.h"
 #include "sieve-lang/operand_codec.h"
@@ -159,6 +158,37 @@ static base::Status DecodeInstruction(ByteReader& r, const Decoder& d, Instructi
   return r.ok() ? base::Status::Ok() : Corrupt("truncated instruction");
 }
 
+Program Program::FromGenerated(std::string bytes, size_t code_size,
+                               std::vector<const Extension*> extensions,
+                               std::string script_name, std::vector<Instruction> code) {
+  Program program;
+  program.code_start_ = bytes.size() - code_size;
+  program.bytes_ = std::move(bytes);
+  program.extensions_ = std::move(extensions);
+  program.script_name_ = std::move(script_name);
+  program.code_ = std::move(code);
+  return program;
+}
+
+// Maps each jump's byte-offset target to an instruction index (`end` is one past the last
+// instruction). Offsets ascend with the index, so a binary search finds them.
+static base::Status ResolveJumps(std::vector<Instruction>& code, uint32_t end) {
+  for (Instruction& in : code) {
+    if (!IsJump(in.op)) continue;
+    // Only forward jumps are generated: a backward one could loop forever.
+    if (in.target <= in.offset) return Corrupt("bad jump target");
+    if (in.target == end) {
+      in.target = static_cast<uint32_t>(code.size());
+      continue;
+    }
+    auto it = std::lower_bound(code.begin(), code.end(), in.target,
+                               [](const Instruction& i, uint32_t off) { return i.offset < off; });
+    if (it == code.end() || it->offset != in.target) return Corrupt("bad jump target");
+    in.target = static_cast<uint32_t>(it - code.begin());
+  }
+  return base::Status::Ok();
+}
+
 base::Result<Program> Program::Load(std::string_view bytes, const Registry& registry,
                                     const ExtensionSet& enabled, const Limits& limits) {
   if (auto st = DecodeHeader(bytes, limits); !st.ok()) return base::Err(st);
@@ -182,24 +212,14 @@ base::Result<Program> Program::Load(std::string_view bytes, const Registry& regi
   program.code_start_ = kHeaderSize + r.pos();
   ByteReader code(std::string_view(program.bytes_).substr(program.code_start_));
   Decoder d{registry, enabled, limits, &program};
-  std::unordered_map<uint32_t, uint32_t> index_of_offset;
   while (!code.at_end()) {
     Instruction in;
     in.offset = static_cast<uint32_t>(code.pos());
     if (auto st = DecodeInstruction(code, d, in); !st.ok()) return base::Err(st);
-    index_of_offset[in.offset] = static_cast<uint32_t>(program.code_.size());
     program.code_.push_back(std::move(in));
   }
-  uint32_t end_offset = static_cast<uint32_t>(code.pos());
-  index_of_offset[end_offset] = static_cast<uint32_t>(program.code_.size());
-  for (Instruction& in : program.code_) {
-    if (!IsJump(in.op)) continue;
-    auto it = index_of_offset.find(in.target);
-    // Only forward jumps are generated: a backward one could loop forever.
-    if (it == index_of_offset.end() || in.target <= in.offset) {
-      return base::Err(Corrupt("bad jump target"));
-    }
-    in.target = it->second;
+  if (auto st = ResolveJumps(program.code_, static_cast<uint32_t>(code.pos())); !st.ok()) {
+    return base::Err(st);
   }
   return program;
 }

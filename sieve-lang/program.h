@@ -52,6 +52,12 @@ class Program {
   static base::Result<Program> Load(std::string_view bytes, const Registry& registry,
                                     const ExtensionSet& enabled, const Limits& limits);
 
+  // A program the code generator has just built: `bytes` from AssembleProgram, whose last
+  // `code_size` bytes are the code that `code` already holds decoded.
+  static Program FromGenerated(std::string bytes, size_t code_size,
+                               std::vector<const Extension*> extensions,
+                               std::string script_name, std::vector<Instruction> code);
+
   const std::string& bytes() const { return bytes_; }
   const std::string& script_name() const { return script_name_; }
   const std::vector<const Extension*>& extensions() const { return extensions_; }

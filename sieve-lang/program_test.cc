@@ -71,7 +71,11 @@ const Golden kGolden[] = {
 TEST(ProgramTest, GoldenDisassembly) {
   Engine engine(BuiltinRegistry(), Options{});
   for (const Golden& g : kGolden) {
-    EXPECT_EQ(CodeOf(MustCompile(engine, g.source)), g.listing) << g.source;
+    Program compiled = MustCompile(engine, g.source);
+    EXPECT_EQ(CodeOf(compiled), g.listing) << g.source;
+    auto loaded = engine.Load(compiled.bytes());
+    ASSERT_TRUE(loaded.has_value()) << g.source;
+    EXPECT_EQ(CodeOf(*loaded), g.listing) << "loaded back: " << g.source;
   }
 }
 

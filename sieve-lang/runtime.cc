@@ -15,10 +15,10 @@ ExecStatus Runtime::AddAction(Action action) {
   return result_.Add(std::move(action));
 }
 
-const std::vector<std::string>* Runtime::FindCached(std::string_view name,
-                                                   const AddressPart* part) {
+const std::vector<std::string>* Runtime::FindCached(std::string_view key,
+                                                   const void* variant) {
   for (const CachedValues& entry : cache_) {
-    if (entry.part == part && base::EqualsIgnoreCase(entry.header, name)) return &entry.values;
+    if (entry.variant == variant && base::EqualsIgnoreCase(entry.key, key)) return &entry.values;
   }
   return nullptr;
 }

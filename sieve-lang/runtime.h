@@ -52,6 +52,16 @@ class Runtime {
   const std::vector<std::string>& AddressPartValues(std::string_view name,
                                                     const AddressPart& part);
 
+  // Values computed once per execution under (`key`, `variant`), for tests other than header
+  // tests (envelope parts). Keys must not be header names: use a ':' in them.
+  template <typename Compute>
+  const std::vector<std::string>& Memoized(std::string_view key, const void* variant,
+                                           Compute compute) {
+    if (const auto* hit = FindCached(key, variant)) return *hit;
+    cache_.push_back({std::string(key), variant, compute()});
+    return cache_.back().values;
+  }
+
   // True when some value matches some key with the operands' comparator and match type
   // (RFC 5228 §2.7); traces each comparison at the matching level.
   bool MatchAny(const Operands& ops, const std::vector<std::string>& values,
@@ -68,11 +78,11 @@ class Runtime {
   // Per-execution caches, searched linearly: a filter asks about a handful of header names,
   // so a linear scan beats hashing (and needs no lowercased key copies).
   struct CachedValues {
-    std::string header;
-    const AddressPart* part;  // nullptr for decoded header values
+    std::string key;      // header name, or a Memoized key
+    const void* variant;  // the AddressPart for address values; nullptr for decoded headers
     std::vector<std::string> values;
   };
-  const std::vector<std::string>* FindCached(std::string_view name, const AddressPart* part);
+  const std::vector<std::string>* FindCached(std::string_view key, const void* variant);
   std::deque<CachedValues> cache_;  // deque: references stay valid as it grows
 };
 

@@ -7,7 +7,7 @@
 namespace sieve::core {
 namespace {
 
-void GenerateConditional(CodeGenerator& gen, const Node& node) {
+void GenerateConditional(CodeGenerator& gen, Node& node) {
   gen.Generate(node.tests.front());
   size_t skip = gen.EmitJump(Op::kJumpIfFalse, node.location.line);
   gen.GenerateBlock(node.block);
@@ -18,7 +18,7 @@ void GenerateConditional(CodeGenerator& gen, const Node& node) {
   gen.PatchHere(skip);
 }
 
-void GenerateElse(CodeGenerator& gen, const Node& node) { gen.GenerateBlock(node.block); }
+void GenerateElse(CodeGenerator& gen, Node& node) { gen.GenerateBlock(node.block); }
 
 bool FollowsIf(ValidationContext& ctx, Node& node) {
   const Node* prev = ctx.previous();

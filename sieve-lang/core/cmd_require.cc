@@ -14,7 +14,7 @@ bool Validate(ValidationContext& ctx, Node& node) {
   return ok;
 }
 
-void Generate(CodeGenerator&, const Node&) {}
+void Generate(CodeGenerator&, Node&) {}
 
 }  // namespace
 

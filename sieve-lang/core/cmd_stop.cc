@@ -7,7 +7,7 @@ namespace sieve::core {
 const CommandDef& StopCommand() {
   static const CommandDef def{
       .name = "stop",
-      .generate = [](CodeGenerator& gen, const Node& node) {
+      .generate = [](CodeGenerator& gen, Node& node) {
         gen.EmitSimple(Op::kStop, node.location.line);
       },
   };

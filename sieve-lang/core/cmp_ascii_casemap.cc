@@ -1,6 +1,7 @@
 // RFC 4790 §9.2 i;ascii-casemap: ASCII letters compare case-insensitively, other bytes as
 // octets. The default comparator (RFC 5228 §2.7.3). Compares in place, without allocating.
 #include <algorithm>
+#include <cstring>
 
 #include "base/strings.h"
 #include "sieve-lang/core/core.h"
@@ -9,6 +10,15 @@ namespace sieve::core {
 namespace {
 
 bool CaseEq(char a, char b) { return base::AsciiLower(a) == base::AsciiLower(b); }
+
+// First of `a` or `b` in the `n` bytes at `p`, or nullptr.
+const char* FindEither(const char* p, size_t n, char a, char b) {
+  const void* first = std::memchr(p, a, n);
+  if (a == b) return static_cast<const char*>(first);
+  size_t limit = first ? static_cast<size_t>(static_cast<const char*>(first) - p) : n;
+  const void* second = std::memchr(p, b, limit);
+  return static_cast<const char*>(second ? second : first);
+}
 
 class AsciiCasemap final : public Comparator {
  public:
@@ -26,7 +36,21 @@ class AsciiCasemap final : public Comparator {
     return a.size() == b.size() ? 0 : a.size() < b.size() ? -1 : 1;
   }
   bool Contains(std::string_view value, std::string_view key) const override {
-    return std::search(value.begin(), value.end(), key.begin(), key.end(), CaseEq) != value.end();
+    if (key.empty()) return true;
+    if (key.size() > value.size()) return false;
+    // Scan for the key's first letter in either case, then compare the rest in place: most
+    // positions fail on the first byte, and memchr is far faster than a per-byte predicate.
+    const char lower = base::AsciiLower(key[0]);
+    const char upper = base::AsciiUpper(key[0]);
+    std::string_view rest = key.substr(1);
+    const size_t last = value.size() - key.size();
+    for (size_t i = 0; i <= last; ++i) {
+      const char* hit = FindEither(value.data() + i, last - i + 1, lower, upper);
+      if (hit == nullptr) return false;
+      i = static_cast<size_t>(hit - value.data());
+      if (base::EqualsIgnoreCase(value.substr(i + 1, rest.size()), rest)) return true;
+    }
+    return false;
   }
   bool Matches(std::string_view value, std::string_view pattern) const override {
     return GlobMatch(value, pattern, /*utf8=*/false, CaseEq);

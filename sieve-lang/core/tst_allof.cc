@@ -6,7 +6,7 @@ namespace sieve::core {
 
 // Shared by allof and anyof: evaluate subtests in order, leaving the register at the first
 // subtest that decides the outcome (`exit_on` is the jump that short-circuits).
-void GenerateShortCircuit(CodeGenerator& gen, const Node& node, Op exit_on) {
+void GenerateShortCircuit(CodeGenerator& gen, Node& node, Op exit_on) {
   std::vector<size_t> exits;
   for (size_t i = 0; i < node.tests.size(); ++i) {
     gen.Generate(node.tests[i]);
@@ -20,7 +20,7 @@ const CommandDef& AllofTest() {
       .name = "allof",
       .kind = CommandKind::kTest,
       .signature = {.subtests = Subtests::kList},
-      .generate = [](CodeGenerator& gen, const Node& node) {
+      .generate = [](CodeGenerator& gen, Node& node) {
         GenerateShortCircuit(gen, node, Op::kJumpIfFalse);
       },
   };

@@ -4,14 +4,14 @@
 
 namespace sieve::core {
 
-void GenerateShortCircuit(CodeGenerator& gen, const Node& node, Op exit_on);
+void GenerateShortCircuit(CodeGenerator& gen, Node& node, Op exit_on);
 
 const CommandDef& AnyofTest() {
   static const CommandDef def{
       .name = "anyof",
       .kind = CommandKind::kTest,
       .signature = {.subtests = Subtests::kList},
-      .generate = [](CodeGenerator& gen, const Node& node) {
+      .generate = [](CodeGenerator& gen, Node& node) {
         GenerateShortCircuit(gen, node, Op::kJumpIfTrue);
       },
   };

@@ -9,7 +9,7 @@ const CommandDef& NotTest() {
       .name = "not",
       .kind = CommandKind::kTest,
       .signature = {.subtests = Subtests::kOne},
-      .generate = [](CodeGenerator& gen, const Node& node) {
+      .generate = [](CodeGenerator& gen, Node& node) {
         gen.Generate(node.tests.front());
         gen.EmitSimple(Op::kNot, node.location.line);
       },

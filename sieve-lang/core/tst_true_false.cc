@@ -8,7 +8,7 @@ const CommandDef& TrueTest() {
   static const CommandDef def{
       .name = "true",
       .kind = CommandKind::kTest,
-      .generate = [](CodeGenerator& gen, const Node& node) {
+      .generate = [](CodeGenerator& gen, Node& node) {
         gen.EmitSimple(Op::kSetTrue, node.location.line);
       },
   };
@@ -19,7 +19,7 @@ const CommandDef& FalseTest() {
   static const CommandDef def{
       .name = "false",
       .kind = CommandKind::kTest,
-      .generate = [](CodeGenerator& gen, const Node& node) {
+      .generate = [](CodeGenerator& gen, Node& node) {
         gen.EmitSimple(Op::kSetFalse, node.location.line);
       },
   };

@@ -17,6 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   auto reloaded = engine.Load(out.program->bytes());
   if (!reloaded) std::abort();  // the compiler wrote something its own loader rejects
+  // The compiler builds its instruction list itself; loading must arrive at the same one.
+  if (reloaded->Disassemble() != out.program->Disassemble()) std::abort();
   sieve::fuzz::ExecuteOnFixedMessage(*reloaded);
   return 0;
 }

@@ -39,14 +39,29 @@ void AddPathValues(std::string_view path, const AddressPart& part, bool null_all
   if (auto v = part.Extract(*address)) values.push_back(std::move(*v));
 }
 
+// The values of one envelope part, parsed once per execution however many rules ask.
+const std::vector<std::string>& PartValues(Runtime& rt, std::string_view lower,
+                                           const AddressPart& part) {
+  return rt.Memoized("envelope:" + std::string(lower), &part, [&] {
+    std::vector<std::string> values;
+    const Envelope& env = rt.envelope();
+    if (lower == "from") AddPathValues(env.from, part, true, values);
+    if (lower == "to") AddPathValues(env.to, part, false, values);
+    if (lower == "auth") AddPathValues(env.auth, part, false, values);
+    return values;
+  });
+}
+
 TestOutcome Evaluate(Runtime& rt, const Operands& ops) {
+  const auto& parts = ops.positional[0].strings;
+  if (parts.size() == 1) {
+    return rt.MatchAny(ops, PartValues(rt, base::AsciiToLower(parts[0]), *ops.address_part),
+                       ops.positional[1].strings);
+  }
   std::vector<std::string> values;
-  const Envelope& env = rt.envelope();
-  for (const std::string& part : ops.positional[0].strings) {
-    std::string lower = base::AsciiToLower(part);
-    if (lower == "from") AddPathValues(env.from, *ops.address_part, true, values);
-    if (lower == "to") AddPathValues(env.to, *ops.address_part, false, values);
-    if (lower == "auth") AddPathValues(env.auth, *ops.address_part, false, values);
+  for (const std::string& part : parts) {
+    const auto& more = PartValues(rt, base::AsciiToLower(part), *ops.address_part);
+    values.insert(values.end(), more.begin(), more.end());
   }
   return rt.MatchAny(ops, values, ops.positional[1].strings);
 }

@@ -16,6 +16,19 @@ uint32_t CodeGenerator::ExtensionIndex(const Extension* ext) const {
   return static_cast<uint32_t>(it - extensions_.begin());
 }
 
+// Nodes in a tree: an upper bound on instructions is twice this (a test and its jump).
+static size_t CountNodes(const std::vector<Node>& nodes) {
+  size_t n = nodes.size();
+  for (const Node& node : nodes) n += CountNodes(node.tests) + CountNodes(node.block);
+  return n;
+}
+
+void CodeGenerator::GenerateScript(std::vector<Node>& nodes) {
+  // Instructions are large; growing the vector by doubling moved each one several times.
+  code_.reserve(2 * CountNodes(nodes) + 1);
+  GenerateBlock(nodes);
+}
+
 void CodeGenerator::GenerateBlock(std::vector<Node>& nodes) {
   std::vector<size_t> exits;
   std::vector<size_t>* saved_exits = chain_exits_;

@@ -23,6 +23,8 @@ class CodeGenerator {
   // Generates a whole block (a script or a command's block) and returns nothing; the code is
   // taken with TakeCode().
   void GenerateBlock(std::vector<Node>& nodes);
+  // GenerateBlock for the top level of a script.
+  void GenerateScript(std::vector<Node>& nodes);
   void Generate(Node& node);
   void EmitInvoke(Node& node);
   void EmitSimple(Op op, int line);

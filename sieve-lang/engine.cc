@@ -76,7 +76,7 @@ CompileOutput Engine::Compile(std::string_view source, std::string_view script_n
     return out;
   }
   CodeGenerator gen(validator.loaded());
-  gen.GenerateBlock(nodes);
+  gen.GenerateScript(nodes);
   std::string code = gen.TakeCode();
   size_t code_size = code.size();
   std::string bytes = AssembleProgram(script_name, validator.loaded(), code);

@@ -96,7 +96,9 @@ base::Result<Program> Engine::Load(std::string_view bytes) const {
 }
 
 ExecOutcome Engine::Execute(const Program& program, const ExecInput& input) const {
-  Result result(options_.limits, options_.default_mailbox);
+  std::optional<Result> own_result;
+  if (input.result == nullptr) own_result.emplace(options_.limits, options_.default_mailbox);
+  Result& result = input.result ? *input.result : *own_result;
   Runtime runtime(*input.message, input.envelope, *input.host, result, options_.limits,
                   input.trace);
   ExecOutcome outcome;

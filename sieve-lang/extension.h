@@ -41,6 +41,8 @@ struct Signature {
   std::vector<PositionalSpec> positional;
   std::vector<TagSpec> tags;
   bool match_tags = false;         // :comparator plus every registered match type
+  // The comparator when :comparator is absent (RFC 5228 §2.7.3; some testsuite tests differ).
+  std::string_view default_comparator = "i;ascii-casemap";
   bool address_part_tags = false;  // every registered address part
   Subtests subtests = Subtests::kNone;
   BlockRule block = BlockRule::kNone;

@@ -27,6 +27,7 @@ std::optional<RunError> Interpret(const Program& program, Runtime& rt) {
         rt.Trace(TraceLevel::kCommands, 0, "stop command; end all script execution");
         return std::nullopt;
       case Op::kInvoke:
+        rt.set_position(pc - 1);
         if (in.def->kind == CommandKind::kTest) {
           if (rt.Tracing(TraceLevel::kTests)) {
             rt.Trace(TraceLevel::kTests, 0, std::string(in.def->name) + " test");
@@ -43,6 +44,13 @@ std::optional<RunError> Interpret(const Program& program, Runtime& rt) {
           }
           ExecStatus status = in.def->execute(rt, in.operands);
           if (!status) return RunError{{in.line, 0}, status.error().message};
+        }
+        if (rt.stop_requested()) return std::nullopt;
+        if (auto to = rt.TakeJump()) {
+          // Commands jump only to instructions of this program; the step budget still bounds
+          // the run, so a jump backwards cannot loop forever.
+          if (*to > code.size()) return RunError{{in.line, 0}, "invalid jump request"};
+          pc = *to;
         }
         break;
     }

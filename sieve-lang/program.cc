@@ -63,7 +63,7 @@ std::optional<std::string> ResolveMatchTags(const std::vector<const Extension*>&
   }
   if (signature.match_tags) {
     if (ops.comparator == nullptr) {
-      ops.comparator = FindByName(loaded, &Extension::comparators, "i;ascii-casemap");
+      ops.comparator = FindByName(loaded, &Extension::comparators, signature.default_comparator);
     }
     if (ops.match_type == nullptr) {
       ops.match_type = FindByName(loaded, &Extension::match_types, "is");

@@ -79,4 +79,10 @@ ExecStatus Result::Add(Action action) {
   return {};
 }
 
+void Result::Reset() {
+  actions_.clear();
+  redirects_ = 0;
+  implicit_keep_ = true;
+}
+
 }  // namespace sieve

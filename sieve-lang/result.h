@@ -34,6 +34,8 @@ class Result {
   bool implicit_keep() const { return implicit_keep_; }
   const std::vector<Action>& actions() const { return actions_; }
   const std::string& default_mailbox() const { return default_mailbox_; }
+  // Back to the empty result with the implicit keep in effect.
+  void Reset();
 
  private:
   bool IsDuplicate(const Action& action) const;

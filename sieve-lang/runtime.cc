@@ -15,6 +15,12 @@ ExecStatus Runtime::AddAction(Action action) {
   return result_.Add(std::move(action));
 }
 
+void Runtime::Rebind(const mail::Message& message, const Envelope& envelope) {
+  message_ = &message;
+  envelope_ = &envelope;
+  cache_.clear();
+}
+
 const std::vector<std::string>* Runtime::FindCached(std::string_view key,
                                                    const void* variant) {
   for (const CachedValues& entry : cache_) {
@@ -26,7 +32,7 @@ const std::vector<std::string>* Runtime::FindCached(std::string_view key,
 const std::vector<std::string>& Runtime::DecodedHeaders(std::string_view name) {
   if (const auto* hit = FindCached(name, nullptr)) return *hit;
   std::vector<std::string> values;
-  for (std::string_view raw : message_.headers().GetAll(name)) {
+  for (std::string_view raw : message_->headers().GetAll(name)) {
     values.push_back(mail::DecodeEncodedWords(raw));
   }
   cache_.push_back({std::string(name), nullptr, std::move(values)});
@@ -37,7 +43,7 @@ const std::vector<std::string>& Runtime::AddressPartValues(std::string_view name
                                                           const AddressPart& part) {
   if (const auto* hit = FindCached(name, &part)) return *hit;
   std::vector<std::string> values;
-  for (std::string_view raw : message_.headers().GetAll(name)) {
+  for (std::string_view raw : message_->headers().GetAll(name)) {
     mail::AddressList list = mail::ParseAddressList(raw);
     for (const mail::Address& address : list.addresses) {
       if (auto v = part.Extract(address)) values.push_back(std::move(*v));

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "mail/address.h"
@@ -23,13 +25,16 @@ class Runtime {
  public:
   Runtime(const mail::Message& message, const Envelope& envelope, Host& host, Result& result,
           const Limits& limits, TraceSink* trace)
-      : message_(message), envelope_(envelope), host_(host), result_(result), limits_(limits),
+      : message_(&message), envelope_(&envelope), host_(host), result_(result), limits_(limits),
         trace_(trace) {}
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
 
-  const mail::Message& message() const { return message_; }
-  const Envelope& envelope() const { return envelope_; }
+  const mail::Message& message() const { return *message_; }
+  const Envelope& envelope() const { return *envelope_; }
+  // Points the rest of the run at another message and envelope (the testsuite's test_set);
+  // both must outlive the run. Drops everything cached about the previous message.
+  void Rebind(const mail::Message& message, const Envelope& envelope);
   Host& host() { return host_; }
   Result& result() { return result_; }
   const Limits& limits() const { return limits_; }
@@ -40,6 +45,17 @@ class Runtime {
   }
   void Trace(TraceLevel level, int depth, std::string_view text);
   void set_line(int line) { line_ = line; }
+
+  // Control transfer requested by a command, honoured by the interpreter after the command
+  // returns: the testsuite's test_fail leaves the current test block this way. Index of the
+  // instruction being executed, and of the one to continue at.
+  size_t position() const { return position_; }
+  void set_position(size_t index) { position_ = index; }
+  void RequestJump(size_t index) { jump_ = index; }
+  std::optional<size_t> TakeJump() { return std::exchange(jump_, std::nullopt); }
+  // Ends the run successfully after the current command, like `stop`.
+  void RequestStop() { stop_ = true; }
+  bool stop_requested() const { return stop_; }
 
   // Adds an action to the result (tracing it at the actions level).
   ExecStatus AddAction(Action action);
@@ -68,13 +84,16 @@ class Runtime {
                 const std::vector<std::string>& keys);
 
  private:
-  const mail::Message& message_;
-  const Envelope& envelope_;
+  const mail::Message* message_;
+  const Envelope* envelope_;
   Host& host_;
   Result& result_;
   const Limits& limits_;
   TraceSink* trace_;
   int line_ = 0;
+  size_t position_ = 0;
+  std::optional<size_t> jump_;
+  bool stop_ = false;
   // Per-execution caches, searched linearly: a filter asks about a handful of header names,
   // so a linear scan beats hashing (and needs no lowercased key copies).
   struct CachedValues {

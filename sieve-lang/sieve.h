@@ -45,6 +45,9 @@ struct ExecInput {
   Envelope envelope;
   Host* host = nullptr;
   TraceSink* trace = nullptr;  // optional
+  // Where actions go; by default a fresh Result per execution. The testsuite shares one
+  // across scripts (test_script_run :append_result). Must use this engine's limits.
+  Result* result = nullptr;
 };
 
 struct ExecOutcome {

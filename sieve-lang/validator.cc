@@ -149,6 +149,7 @@ const CommandDef* ValidationContext::Lookup(std::string_view name, CommandKind k
 }
 
 bool ValidationContext::ValidateCommand(const Command& command, bool top_level, Node& node) {
+  top_level_ = top_level;
   if (command.name == "require" && (!top_level || !require_allowed_)) {
     Error(command.location,
           "require commands can only be placed at top level at the beginning of the file");

@@ -39,6 +39,8 @@ class ValidationContext {
   const std::vector<const Extension*>& loaded() const { return loaded_; }
   // The command validated just before the current one in the same block, if any.
   const Node* previous() const { return previous_; }
+  // Whether the command being validated stands at the top level of the script.
+  bool at_top_level() const { return top_level_; }
 
  private:
   std::vector<Node> ValidateBlock(const std::vector<Command>& commands, bool top_level);
@@ -66,6 +68,7 @@ class ValidationContext {
   const Node* previous_ = nullptr;
   std::deque<Node> failed_;  // stable storage for failed commands that previous_ may name
   bool require_allowed_ = true;
+  bool top_level_ = true;
   size_t errors_ = 0;
 };
 

@@ -7,7 +7,7 @@
 #include "mail/address.h"
 #include "sieve-lang/testing/fake_host.h"
 #include "sievec/tool_options.h"
-#include "sievec/trace_printer.h"
+#include "sieve-lang/trace_printer.h"
 
 namespace {
 
@@ -72,7 +72,7 @@ std::string ParseFlags(int argc, char** argv, Flags& flags) {
       std::string value = argv[++i];
       if (target != nullptr) {
         *target = value;
-      } else if (auto level = tools::ParseTraceLevel(value)) {
+      } else if (auto level = sieve::ParseTraceLevel(value)) {
         flags.trace_level = *level;
       } else {
         return "unknown trace level '" + value + "'";
@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
   input.envelope.orig_to = flags.orig_rcpt.empty() ? input.envelope.to : flags.orig_rcpt;
 
   std::ofstream trace_file;
-  std::optional<tools::TracePrinter> tracer;
+  std::optional<sieve::TracePrinter> tracer;
   if (!flags.trace_file.empty()) {
     std::ostream* out = &std::cout;
     if (flags.trace_file != "-") {

@@ -10,8 +10,8 @@ namespace {
 
 std::optional<std::string> NormalizedAddress(std::string_view text) {
   mail::AddressList list = mail::ParseAddressList(text);
-  if (list.addresses.size() != 1 || !list.invalid.empty() ||
-      list.addresses[0].domain.empty() || !list.addresses[0].display_name.empty()) {
+  // A name-addr ("Name <a@b>") is accepted and reduced to its addr-spec, as Pigeonhole does.
+  if (list.addresses.size() != 1 || !list.invalid.empty() || list.addresses[0].domain.empty()) {
     return std::nullopt;
   }
   return list.addresses[0].AddrSpec();

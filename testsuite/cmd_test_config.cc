@@ -1,0 +1,66 @@
+// test_config_set, test_config_unset and test_config_reload (testsuite-spec §5.4). Overrides
+// are kept by key; a reload checks that the named extension exists. The engine's own
+// settings are fixed for the run (the Engine is immutable), which known-failures.md records
+// for the tests that depend on changing them.
+#include <cstdio>
+
+#include "sieve-lang/runtime.h"
+#include "testsuite/commands.h"
+#include "testsuite/state.h"
+
+namespace testsuite {
+namespace {
+
+sieve::ExecStatus Set(sieve::Runtime& rt, const sieve::Operands& ops) {
+  StateOf(rt).config()[ops.positional[0].str()] = ops.positional[1].str();
+  return {};
+}
+
+sieve::ExecStatus Unset(sieve::Runtime& rt, const sieve::Operands& ops) {
+  StateOf(rt).config().erase(ops.positional[0].str());
+  return {};
+}
+
+sieve::ExecStatus Reload(sieve::Runtime& rt, const sieve::Operands& ops) {
+  State& state = StateOf(rt);
+  if (const sieve::TagValue* ext = ops.FindTag("extension")) {
+    const std::string& name = ext->value->str();
+    if (state.engine().registry().Find(name) == nullptr) {
+      std::fprintf(state.out(), "ERROR: Unknown extension '%s'\n", name.c_str());
+      return std::unexpected(sieve::ExecError{"unknown extension '" + name + "'"});
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+const sieve::CommandDef& TestConfigSetCommand() {
+  static const sieve::CommandDef def{
+      .name = "test_config_set",
+      .signature = {.positional = {{"setting", sieve::ArgType::kString},
+                                   {"value", sieve::ArgType::kString}}},
+      .execute = Set,
+  };
+  return def;
+}
+
+const sieve::CommandDef& TestConfigUnsetCommand() {
+  static const sieve::CommandDef def{
+      .name = "test_config_unset",
+      .signature = {.positional = {{"setting", sieve::ArgType::kString}}},
+      .execute = Unset,
+  };
+  return def;
+}
+
+const sieve::CommandDef& TestConfigReloadCommand() {
+  static const sieve::CommandDef def{
+      .name = "test_config_reload",
+      .signature = {.tags = {{"extension", sieve::ArgType::kString, "extension", 0}}},
+      .execute = Reload,
+  };
+  return def;
+}
+
+}  // namespace testsuite

@@ -1,0 +1,180 @@
+#include "testsuite/state.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "mail/address.h"
+#include "sieve-lang/runtime.h"
+
+namespace testsuite {
+namespace {
+
+std::string OsUser() {
+  if (const char* user = std::getenv("USER"); user != nullptr && *user != '\0') return user;
+  if (const passwd* pw = getpwuid(getuid()); pw != nullptr) return pw->pw_name;
+  return "unknown";
+}
+
+// The first of `headers` whose value holds an address, as an addr-spec.
+std::optional<std::string> FirstAddress(const mail::Message& message,
+                                        std::initializer_list<std::string_view> headers) {
+  for (std::string_view name : headers) {
+    for (std::string_view value : message.headers().GetAll(name)) {
+      mail::AddressList list = mail::ParseAddressList(value);
+      if (!list.addresses.empty()) return list.addresses.front().AddrSpec();
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+State::State(const sieve::Engine& engine, std::string main_script, std::FILE* out)
+    : engine_(engine),
+      main_script_(std::move(main_script)),
+      out_(out),
+      result_(engine.options().limits, engine.options().default_mailbox) {
+  SetMessage(kDefaultMessage);
+}
+
+State::~State() {
+  if (work_dir_) {
+    std::error_code ec;
+    std::filesystem::remove_all(*work_dir_, ec);
+  }
+}
+
+std::chrono::system_clock::time_point State::Now() const {
+  return std::chrono::system_clock::now();
+}
+
+bool State::MailboxExists(std::string_view mailbox) const { return store_.Exists(mailbox); }
+
+std::optional<std::string> State::EnvironmentItem(std::string_view name) const {
+  if (name == "name") return "Roost Sieve";
+  if (name == "location") return "MS";
+  if (name == "phase") return "post";
+  if (name == "vnd.dovecot.default-mailbox") return "INBOX";
+  if (name == "vnd.dovecot.username") return "testsuite-mail-user@example.org";
+  return std::nullopt;
+}
+
+std::string State::ResolvePath(std::string_view relative) const {
+  std::filesystem::path dir = std::filesystem::path(main_script_).parent_path();
+  return (dir / relative).lexically_normal().string();
+}
+
+std::optional<std::string> State::WorkDir() {
+  if (work_dir_) return work_dir_;
+  std::string pattern = (std::filesystem::temp_directory_path() / "sieve-testsuite-XXXXXX");
+  if (mkdtemp(pattern.data()) == nullptr) return std::nullopt;
+  work_dir_ = pattern;
+  return work_dir_;
+}
+
+void State::SetMessage(std::string raw) {
+  message_ = std::make_unique<mail::Message>(std::move(raw));
+  DeriveEnvelope();
+}
+
+void State::DeriveEnvelope() {
+  envelope_.from = FirstAddress(*message_, {"return-path", "sender", "from"})
+                       .value_or("sender@example.com");
+  envelope_.to = FirstAddress(*message_, {"envelope-to", "to"}).value_or("recipient@example.com");
+  envelope_.orig_to = envelope_.to;
+  envelope_.auth = OsUser();
+}
+
+void State::ResetResult() {
+  result_.Reset();
+  ResetExecution();
+  outbox_.clear();
+}
+
+void State::ResetExecution() {
+  executed_ = 0;
+  implicit_keep_executed_ = false;
+}
+
+bool State::Store(std::string_view mailbox) {
+  if (store_.Append(mailbox, {.raw = std::string(message_->bytes()), .flags = {}})) return true;
+  LogError("failed to store into mailbox '" + std::string(mailbox) +
+           "': Mailbox doesn't exist: " + std::string(mailbox));
+  return false;
+}
+
+bool State::ExecuteAction(const sieve::Action& action) {
+  using Kind = sieve::Action::Kind;
+  switch (action.kind) {
+    case Kind::kKeep: return Store(result_.default_mailbox());
+    case Kind::kStore: return Store(action.target);
+    case Kind::kDiscard: return true;
+    case Kind::kRedirect:
+      // Pigeonhole marks redirected mail with the recipient it was redirected from; the
+      // envelope sender stays the original one (sieve_redirect_envelope_from = sender).
+      outbox_.push_back({.message = "X-Sieve-Redirected-From: " + envelope_.to + "\r\n" +
+                                    std::string(message_->bytes()),
+                         .from = envelope_.from,
+                         .to = action.target});
+      return true;
+  }
+  return false;
+}
+
+bool State::ExecuteResult() {
+  bool ok = true;
+  const auto& actions = result_.actions();
+  for (; executed_ < actions.size(); ++executed_) ok = ExecuteAction(actions[executed_]) && ok;
+  bool keep = result_.implicit_keep() || !ok;  // a failed action falls back to keeping
+  if (keep && !implicit_keep_executed_) {
+    implicit_keep_executed_ = true;
+    ok = Store(result_.default_mailbox()) && ok;
+  }
+  return ok;
+}
+
+void State::LogError(std::string message) { errors_.push_back(std::move(message)); }
+
+void State::BeginTest(std::string name, size_t exit_index) {
+  ++started_;
+  test_name_ = std::move(name);
+  test_exit_ = exit_index;
+  test_active_ = true;
+}
+
+void State::EndTest() {
+  std::fprintf(out_, "%2d: Test '%s' SUCCEEDED\n", started_, test_name_.c_str());
+  test_active_ = false;
+}
+
+void State::PrintFailure(std::string_view reason) {
+  std::string line = test_active_ ? "Test '" + test_name_ + "' FAILED" : "Test FAILED";
+  if (!reason.empty()) line += ": " + std::string(reason);
+  std::fprintf(out_, "%2d: %s\n", started_, line.c_str());
+}
+
+std::optional<size_t> State::FailTest(std::string_view reason) {
+  PrintFailure(reason);
+  if (!test_active_) return std::nullopt;
+  test_active_ = false;
+  return test_exit_;
+}
+
+void State::PrintFileFailure(std::string_view reason) {
+  std::fprintf(out_, "XX: Test CASE FAILED: %.*s\n", static_cast<int>(reason.size()),
+               reason.data());
+  ++failures_;
+}
+
+State& StateOf(sieve::Runtime& rt) {
+  // Only the testsuite runner enables this extension, and it always runs scripts with a
+  // State as host; anything else is a wiring bug worth stopping for.
+  auto* state = dynamic_cast<State*>(&rt.host());
+  if (state == nullptr) std::abort();
+  return *state;
+}
+
+}  // namespace testsuite

@@ -1,0 +1,129 @@
+// Everything a test file's run shares (testsuite-spec §4): current message and envelope, the
+// shared result and what of it was executed, the SMTP outbox, the mail store, the compiled
+// script slot, the captured error log, configuration overrides and the test bookkeeping.
+// It is also the sieve::Host of every script the run executes, which is how the testsuite
+// commands reach it (Runtime::host()). One per process; single-threaded.
+#pragma once
+
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mail/message.h"
+#include "sieve-lang/sieve.h"
+#include "testsuite/mail_store.h"
+
+namespace testsuite {
+
+struct OutboxEntry {
+  std::string message;  // as submitted
+  std::string from;     // MAIL FROM; empty for the null sender
+  std::string to;       // RCPT TO
+};
+
+class State : public sieve::Host {
+ public:
+  // The message every run starts with (§3).
+  static constexpr char kDefaultMessage[] =
+      "From: sender@example.com\n"
+      "To: recipient@example.org\n"
+      "Subject: Frop!\n"
+      "\n"
+      "Friep!\n";
+
+  // `main_script` is the .svtest path; helper paths resolve against its directory.
+  State(const sieve::Engine& engine, std::string main_script, std::FILE* out);
+  ~State() override;  // removes the work directory
+  State(const State&) = delete;
+  State& operator=(const State&) = delete;
+
+  // sieve::Host
+  std::chrono::system_clock::time_point Now() const override;
+  bool MailboxExists(std::string_view mailbox) const override;
+  std::optional<std::string> EnvironmentItem(std::string_view name) const override;
+
+  const sieve::Engine& engine() const { return engine_; }
+  std::FILE* out() const { return out_; }
+  const std::string& main_script() const { return main_script_; }
+  std::string ResolvePath(std::string_view relative) const;
+  // Where binaries and other files of this run go (created on first use).
+  std::optional<std::string> WorkDir();
+
+  // Current message and envelope (§3). Setting the message derives a new envelope from it.
+  const mail::Message& message() const { return *message_; }
+  const sieve::Envelope& envelope() const { return envelope_; }
+  sieve::Envelope& mutable_envelope() { return envelope_; }
+  void SetMessage(std::string raw);
+
+  // The shared result and its execution state.
+  sieve::Result& result() { return result_; }
+  // test_result_reset: result, execution state and outbox.
+  void ResetResult();
+  // Forget what was executed (test_script_run without :append_result); keeps the outbox.
+  void ResetExecution();
+  // Executes actions not executed yet, then the implicit keep; false if any failed.
+  bool ExecuteResult();
+  // One action as a committed delivery would: stores into the store, mail into the outbox.
+  bool ExecuteAction(const sieve::Action& action);
+  // Stores the current message; logs and returns false when the mailbox does not exist.
+  bool Store(std::string_view mailbox);
+
+  MailStore& store() { return store_; }
+  std::vector<OutboxEntry>& outbox() { return outbox_; }
+  std::optional<sieve::Program>& slot() { return slot_; }
+
+  // Captured log (§4.6): error messages (text only) for test_error.
+  const std::vector<std::string>& errors() const { return errors_; }
+  void LogError(std::string message);
+  void ClearLog() { errors_.clear(); }
+
+  std::map<std::string, std::string>& config() { return config_; }
+
+  // Test bookkeeping (§2). `exit_index` is the instruction test_fail continues at.
+  void BeginTest(std::string name, size_t exit_index);
+  void EndTest();  // prints SUCCEEDED
+  // Prints the FAILED line (naming the active test, if any).
+  void PrintFailure(std::string_view reason);
+  // PrintFailure, then ends the active test; returns its exit index, if one was active.
+  std::optional<size_t> FailTest(std::string_view reason);
+  bool test_active() const { return test_active_; }
+  // A helper script run by test_script_run: test_fail there stops the helper instead.
+  int helper_depth = 0;
+  bool helper_failed = false;
+  void PrintFileFailure(std::string_view reason);
+  void CountFailure() { ++failures_; }
+  int started() const { return started_; }
+  int failures() const { return failures_; }
+
+ private:
+  void DeriveEnvelope();
+
+  const sieve::Engine& engine_;
+  std::string main_script_;
+  std::FILE* out_;
+  std::unique_ptr<mail::Message> message_;
+  sieve::Envelope envelope_;
+  sieve::Result result_;
+  size_t executed_ = 0;
+  bool implicit_keep_executed_ = false;
+  MailStore store_;
+  std::vector<OutboxEntry> outbox_;
+  std::optional<sieve::Program> slot_;
+  std::vector<std::string> errors_;
+  std::map<std::string, std::string> config_;
+  std::optional<std::string> work_dir_;
+  std::string test_name_;
+  size_t test_exit_ = 0;
+  bool test_active_ = false;
+  int started_ = 0;
+  int failures_ = 0;
+};
+
+// The state behind a runtime: every script the testsuite runs has a State as its host.
+State& StateOf(sieve::Runtime& rt);
+
+}  // namespace testsuite

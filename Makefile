@@ -1,5 +1,6 @@
 # Roost developer entry points. CMake does the building; this file only sequences steps.
-#   make test         deps + build + ctest + fuzz smoke (what .ci/run runs)
+#   make test         deps + build + ctest + fuzz smoke + conformance (what .ci/run runs)
+#   make conformance DIR=path   run every .svtest under DIR (table, then "N passed, N failed")
 #   make run          deps + build + scripts/demo
 #   SKIP_DEPS=1 ...   do not touch apt;  BUILD_DIR=dir ...   build elsewhere (default: build)
 
@@ -7,7 +8,9 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build test run bench fuzz fuzz-smoke clean
+CORPUS ?= ../shared/conformance/pigeonhole/tests
+
+.PHONY: all deps build test run bench fuzz fuzz-smoke conformance conformance-all clean
 
 all: build
 
@@ -25,6 +28,20 @@ build: deps
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
 	$(MAKE) --no-print-directory fuzz-smoke
+	$(MAKE) --no-print-directory conformance-all
+
+# Our own .svtest scripts must all pass; the shared Pigeonhole corpus is held by the ratchet
+# in testsuite/expected-pass.txt. The corpus runs last so CI output ends with its tally.
+conformance-all:
+	BUILD_DIR=$(BUILD_DIR) scripts/conformance --strict testsuite/core
+	@if [ -d rfc/tests ]; then BUILD_DIR=$(BUILD_DIR) scripts/conformance --strict rfc/tests; fi
+	@if [ -d $(CORPUS) ]; then \
+	  BUILD_DIR=$(BUILD_DIR) scripts/conformance --expected testsuite/expected-pass.txt $(CORPUS); \
+	else echo "conformance: $(CORPUS) not present, corpus skipped"; fi
+
+conformance:
+	@if [ -z "$(DIR)" ]; then echo "usage: make conformance DIR=path/to/svtests"; exit 64; fi
+	BUILD_DIR=$(BUILD_DIR) scripts/conformance $(DIR)
 
 # Optional steps call scripts that other work items own; absent ones are skipped loudly,
 # present ones run as they are (a missing +x fails rather than silently skipping).

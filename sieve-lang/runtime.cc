@@ -50,6 +50,10 @@ const std::vector<std::string>& Runtime::AddressPartValues(std::string_view name
     }
     if (part.name() == "all") {
       for (std::string& bad : list.invalid) values.push_back(std::move(bad));
+      // An empty field is an empty (invalid) address: `:all :is ""` matches it.
+      if (list.addresses.empty() && list.invalid.empty() && base::TrimWhitespace(raw).empty()) {
+        values.emplace_back();
+      }
     }
   }
   cache_.push_back({std::string(name), &part, std::move(values)});

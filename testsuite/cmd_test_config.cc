@@ -1,7 +1,8 @@
 // test_config_set, test_config_unset and test_config_reload (testsuite-spec §5.4). Overrides
-// are kept by key; a reload checks that the named extension exists. The engine's own
-// settings are fixed for the run (the Engine is immutable), which known-failures.md records
-// for the tests that depend on changing them.
+// are kept by key and take effect at a reload: the delivery-side settings this runner applies
+// (redirect envelope sender, user email) are re-read; with :extension the extension must
+// exist. Engine limits are fixed for the run (the Engine is immutable); known-failures.md
+// lists the tests that need to change them.
 #include <cstdio>
 
 #include "sieve-lang/runtime.h"
@@ -29,7 +30,9 @@ sieve::ExecStatus Reload(sieve::Runtime& rt, const sieve::Operands& ops) {
       std::fprintf(state.out(), "ERROR: Unknown extension '%s'\n", name.c_str());
       return std::unexpected(sieve::ExecError{"unknown extension '" + name + "'"});
     }
+    return {};
   }
+  state.ReloadSettings();
   return {};
 }
 

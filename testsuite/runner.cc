@@ -16,10 +16,14 @@ namespace {
 
 constexpr int kExitFatal = 89;  // Dovecot's fatal-error status
 
-// "<script>: line N: error: message", or without location (Pigeonhole's form).
+// "<script>: line N, column C: error: message" (Pigeonhole's form plus the column), or
+// without location.
 void PrintError(std::FILE* err, const std::string& script, const sieve::Diagnostic& d) {
   const char* severity = d.severity == sieve::Diagnostic::Severity::kError ? "error" : "warning";
-  if (d.location.line > 0) {
+  if (d.location.line > 0 && d.location.column > 0) {
+    std::fprintf(err, "%s: line %d, column %d: %s: %s\n", script.c_str(), d.location.line,
+                 d.location.column, severity, d.message.c_str());
+  } else if (d.location.line > 0) {
     std::fprintf(err, "%s: line %d: %s: %s\n", script.c_str(), d.location.line, severity,
                  d.message.c_str());
   } else {
@@ -77,8 +81,13 @@ int RunFile(const RunOptions& options, std::FILE* out, std::FILE* err) {
   std::fflush(out);
 
   sieve::CompileOutput compiled = engine.Compile(*source, script);
+  bool printed = false;
   for (const sieve::Diagnostic& d : compiled.diagnostics) {
-    if (d.severity == sieve::Diagnostic::Severity::kError) PrintError(err, script, d);
+    if (d.severity != sieve::Diagnostic::Severity::kError) continue;
+    // The closing "parse failed" / "validation failed" adds nothing after the real errors.
+    if (printed && d.location.line == 0) continue;
+    PrintError(err, script, d);
+    printed = true;
   }
   State state(engine, options.path, out);
   if (!compiled.program) {

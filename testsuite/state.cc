@@ -112,14 +112,16 @@ bool State::ExecuteAction(const sieve::Action& action) {
     case Kind::kKeep: return Store(result_.default_mailbox());
     case Kind::kStore: return Store(action.target);
     case Kind::kDiscard: return true;
-    case Kind::kRedirect:
-      // Pigeonhole marks redirected mail with the recipient it was redirected from; the
-      // envelope sender stays the original one (sieve_redirect_envelope_from = sender).
-      outbox_.push_back({.message = "X-Sieve-Redirected-From: " + envelope_.to + "\r\n" +
-                                    std::string(message_->bytes()),
-                         .from = envelope_.from,
+    case Kind::kRedirect: {
+      std::string user = sieve::RedirectUserAddress(redirect_settings_, envelope_);
+      // A loop is dropped quietly, as Pigeonhole does: the message was here before.
+      if (sieve::RedirectWouldLoop(*message_, redirect_settings_, envelope_)) return true;
+      outbox_.push_back({.message = std::string(sieve::kRedirectedFromHeader) + ": " + user +
+                                    "\r\n" + std::string(message_->bytes()),
+                         .from = sieve::RedirectEnvelopeSender(redirect_settings_, envelope_),
                          .to = action.target});
       return true;
+    }
   }
   return false;
 }
@@ -134,6 +136,17 @@ bool State::ExecuteResult() {
     ok = Store(result_.default_mailbox()) && ok;
   }
   return ok;
+}
+
+void State::ReloadSettings() {
+  auto setting = [&](const char* key, std::string fallback) {
+    auto it = config_.find(key);
+    return it == config_.end() ? fallback : it->second;
+  };
+  sieve::RedirectSettings defaults;
+  redirect_settings_.envelope_from = setting("sieve_redirect_envelope_from",
+                                             defaults.envelope_from);
+  redirect_settings_.user_email = setting("sieve_user_email", defaults.user_email);
 }
 
 void State::LogError(std::string message) { errors_.push_back(std::move(message)); }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "mail/message.h"
+#include "sieve-lang/redirect_policy.h"
 #include "sieve-lang/sieve.h"
 #include "testsuite/mail_store.h"
 
@@ -82,6 +83,8 @@ class State : public sieve::Host {
   void ClearLog() { errors_.clear(); }
 
   std::map<std::string, std::string>& config() { return config_; }
+  // test_config_reload: the engine-level settings this runner applies take their overrides.
+  void ReloadSettings();
 
   // Test bookkeeping (§2). `exit_index` is the instruction test_fail continues at.
   void BeginTest(std::string name, size_t exit_index);
@@ -115,6 +118,7 @@ class State : public sieve::Host {
   std::optional<sieve::Program> slot_;
   std::vector<std::string> errors_;
   std::map<std::string, std::string> config_;
+  sieve::RedirectSettings redirect_settings_;
   std::optional<std::string> work_dir_;
   std::string test_name_;
   size_t test_exit_ = 0;

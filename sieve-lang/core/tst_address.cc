@@ -8,14 +8,18 @@
 namespace sieve::core {
 namespace {
 
-// Header fields whose values are address lists (RFC 5322 §3.6.2-3, §3.6.6 and common
-// extensions); RFC 5228 §5.1 restricts the test to such fields.
+// Header fields whose values are address lists (RFC 5322 §3.6.2-3, §3.6.6, and the
+// historic and list-management fields Pigeonhole also accepts); RFC 5228 §5.1 restricts the
+// test to such fields.
 constexpr std::string_view kAddressHeaders[] = {
     "from", "sender", "reply-to", "to", "cc", "bcc", "resent-from", "resent-sender",
     "resent-to", "resent-cc", "resent-bcc", "resent-reply-to", "return-receipt-to",
     "disposition-notification-to", "delivered-to", "envelope-to", "errors-to", "x-envelope-to",
-    "x-envelope-from", "x-original-to", "original-recipient", "mail-followup-to",
-    "mail-reply-to", "return-path"};
+    "x-envelope-from", "x-original-to", "x-original-from", "original-recipient",
+    "mail-followup-to", "mail-reply-to", "return-path", "abuse-reports-to", "apparently-to",
+    "for-approval", "for-comment", "for-handling", "read-receipt-to",
+    "registered-mail-reply-requested-by", "return-receipt-requested", "x-admin", "x-beenthere",
+    "x-complaints-to", "x-confirm-reading-to", "x-report-abuse-to"};
 
 bool IsAddressHeader(std::string_view name) {
   std::string lower = base::AsciiToLower(name);

@@ -1,8 +1,8 @@
 // test_config_set, test_config_unset and test_config_reload (testsuite-spec §5.4). Overrides
-// are kept by key and take effect at a reload: the delivery-side settings this runner applies
-// (redirect envelope sender, user email) are re-read; with :extension the extension must
-// exist. Engine limits are fixed for the run (the Engine is immutable); known-failures.md
-// lists the tests that need to change them.
+// are kept by key and take effect at a reload: helper scripts then compile and run with an
+// engine built from them (sieve_max_actions, ...), and the delivery settings this runner
+// applies (redirect envelope sender, user email) are re-read. With :extension the extension
+// must exist. The main test script keeps running on the engine it was compiled with.
 #include <cstdio>
 
 #include "sieve-lang/runtime.h"
@@ -32,7 +32,10 @@ sieve::ExecStatus Reload(sieve::Runtime& rt, const sieve::Operands& ops) {
     }
     return {};
   }
-  state.ReloadSettings();
+  if (std::optional<std::string> error = state.ReloadSettings()) {
+    std::fprintf(state.out(), "ERROR: Failed to reload configuration: %s\n", error->c_str());
+    return std::unexpected(sieve::ExecError{"failed to reload configuration: " + *error});
+  }
   return {};
 }
 

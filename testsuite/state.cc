@@ -138,7 +138,16 @@ bool State::ExecuteResult() {
   return ok;
 }
 
-void State::ReloadSettings() {
+std::optional<std::string> State::ReloadSettings() {
+  sieve::Options options = engine_.options();
+  for (const auto& [key, value] : config_) {
+    base::Status status = sieve::ApplySetting(options, key, value);
+    // Settings the engine does not own (extension and delivery ones) are fine here.
+    if (!status.ok() && status.code() != base::Status::Code::kNotFound) {
+      return status.message();
+    }
+  }
+  reloaded_ = std::make_unique<sieve::Engine>(engine_.registry(), std::move(options));
   auto setting = [&](const char* key, std::string fallback) {
     auto it = config_.find(key);
     return it == config_.end() ? fallback : it->second;
@@ -147,6 +156,7 @@ void State::ReloadSettings() {
   redirect_settings_.envelope_from = setting("sieve_redirect_envelope_from",
                                              defaults.envelope_from);
   redirect_settings_.user_email = setting("sieve_user_email", defaults.user_email);
+  return std::nullopt;
 }
 
 void State::LogError(std::string message) { errors_.push_back(std::move(message)); }

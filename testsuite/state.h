@@ -47,7 +47,9 @@ class State : public sieve::Host {
   bool MailboxExists(std::string_view mailbox) const override;
   std::optional<std::string> EnvironmentItem(std::string_view name) const override;
 
-  const sieve::Engine& engine() const { return engine_; }
+  // The engine helper scripts compile and run with: the runner's, or the one the last
+  // test_config_reload built from the overrides.
+  const sieve::Engine& engine() const { return reloaded_ ? *reloaded_ : engine_; }
   std::FILE* out() const { return out_; }
   const std::string& main_script() const { return main_script_; }
   std::string ResolvePath(std::string_view relative) const;
@@ -83,8 +85,9 @@ class State : public sieve::Host {
   void ClearLog() { errors_.clear(); }
 
   std::map<std::string, std::string>& config() { return config_; }
-  // test_config_reload: the engine-level settings this runner applies take their overrides.
-  void ReloadSettings();
+  // test_config_reload: engine settings (sieve_max_*) and the delivery settings this runner
+  // applies take their overrides. An error message for an invalid value.
+  std::optional<std::string> ReloadSettings();
 
   // Test bookkeeping (§2). `exit_index` is the instruction test_fail continues at.
   void BeginTest(std::string name, size_t exit_index);
@@ -106,6 +109,7 @@ class State : public sieve::Host {
   void DeriveEnvelope();
 
   const sieve::Engine& engine_;
+  std::unique_ptr<sieve::Engine> reloaded_;
   std::string main_script_;
   std::FILE* out_;
   std::unique_ptr<mail::Message> message_;

@@ -157,14 +157,19 @@ int main(int argc, char** argv) {
   }
   sieve::FakeHost host;
   sieve::ExecInput input{.message = &message, .host = &host};
+  // SMTP paths may come with angle brackets; "-f <>" is the null sender.
+  auto path = [](std::string_view p) {
+    if (p.size() >= 2 && p.front() == '<' && p.back() == '>') p = p.substr(1, p.size() - 2);
+    return std::string(p);
+  };
   input.envelope.from = flags.from.empty()
                             ? AddressFromHeaders(message, {"return-path"}, "sender@example.com")
-                            : flags.from;
+                            : path(flags.from);
   input.envelope.to = flags.rcpt.empty()
                           ? AddressFromHeaders(message, {"envelope-to", "delivered-to", "to"},
                                                "recipient@example.com")
-                          : flags.rcpt;
-  input.envelope.orig_to = flags.orig_rcpt.empty() ? input.envelope.to : flags.orig_rcpt;
+                          : path(flags.rcpt);
+  input.envelope.orig_to = flags.orig_rcpt.empty() ? input.envelope.to : path(flags.orig_rcpt);
 
   std::ofstream trace_file;
   std::optional<sieve::TracePrinter> tracer;

@@ -85,6 +85,12 @@ rc_of "$bin/sieve-test" -r old-alias@example.com "$root/demo/filter.sieve" "$roo
 check "sieve-test -r drives envelope" grep -q 'Archiv-' "$work/out"
 rc_of "$bin/sieve-test" -t - -T level=matching "$root/demo/filter.sieve" "$msg" >/dev/null
 check "matching trace" grep -q "with key \`invoice' => 1" "$work/out"
+printf 'require "envelope";\nif envelope :is "from" "" { discard; }\n' > "$work/null.sieve"
+rc_of "$bin/sieve-test" -f "<>" "$work/null.sieve" "$msg" >/dev/null
+check "sieve-test -f '<>' is the null sender" grep -q '^ \* discard$' "$work/out"
+rc_of "$bin/sieve-test" -f "<a@example.org>" "$work/null.sieve" "$msg" >/dev/null
+check "sieve-test -f with brackets is a sender" sh -c "! grep -q discard '$work/out'"
+check "sieve-test -f with brackets keeps" grep -q '^ \* store message in folder: INBOX$' "$work/out"
 check "sieve-test compile error exits 1" test "$(rc_of "$bin/sieve-test" "$work/bad.sieve" "$msg")" = 1
 
 echo "$passed passed, $failed failed"

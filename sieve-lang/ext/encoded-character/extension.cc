@@ -39,35 +39,46 @@ struct Decoded {
   std::optional<std::string> error;
 };
 
+// RFC 5228 §2.4.2.4 blank: WSP or CRLF (a bare LF too, as text: bodies may carry one).
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
 // Decodes the body between "${hex:" / "${unicode:" and "}": blank-separated groups of hex
-// digits (hex: 1-2 digits each; unicode: any number). nullopt when it is not well formed
-// (then the original text is kept).
+// digits (hex: 1-2 digits each; unicode: any number), at least one group. nullopt when it is
+// not well formed (then the original text is kept).
 std::optional<Decoded> DecodeBody(std::string_view body, bool unicode) {
   Decoded out;
-  for (std::string_view group : base::SplitString(body, ' ')) {
-    for (std::string_view item : base::SplitString(group, '\t')) {
-      if (item.empty()) continue;
-      if (!unicode && item.size() > 2) return std::nullopt;
-      uint32_t value = 0;
-      for (char c : item) {
-        int digit = HexValue(c);
-        if (digit < 0) return std::nullopt;
-        value = value > 0x10ffff ? value : value * 16 + static_cast<uint32_t>(digit);
-      }
-      if (!unicode) {
-        out.text += static_cast<char>(value);
-      } else if (value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
-        char buf[96];
-        std::snprintf(buf, sizeof buf,
-                      "invalid unicode character 0x%08x in encoded character substitution",
-                      value);
-        out.error = buf;
-        return out;
-      } else {
-        AppendUtf8(value, out.text);
-      }
+  bool any = false;
+  size_t i = 0;
+  while (i < body.size()) {
+    if (IsBlank(body[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < body.size() && !IsBlank(body[end])) ++end;
+    std::string_view item = body.substr(i, end - i);
+    i = end;
+    if (!unicode && item.size() > 2) return std::nullopt;
+    uint32_t value = 0;
+    for (char c : item) {
+      int digit = HexValue(c);
+      if (digit < 0) return std::nullopt;
+      value = value > 0x10ffff ? value : value * 16 + static_cast<uint32_t>(digit);
+    }
+    any = true;
+    if (!unicode) {
+      out.text += static_cast<char>(value);
+    } else if (value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf,
+                    "invalid unicode character 0x%08x in encoded character substitution", value);
+      out.error = buf;
+      return out;
+    } else {
+      AppendUtf8(value, out.text);
     }
   }
+  if (!any) return std::nullopt;  // "${hex:}" has no hex-pair: not an encoding, kept as is
   return out;
 }
 

@@ -1,0 +1,4 @@
+# RFC 5228 §5.9: exactly one of :over or :under must be given.
+if size :over :under 100K {
+	discard;
+}

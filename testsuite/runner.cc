@@ -6,6 +6,7 @@
 
 #include "base/fs.h"
 #include "base/strings.h"
+#include "sieve-lang/parser.h"
 #include "sieve-lang/sieve.h"
 #include "sieve-lang/trace_printer.h"
 #include "testsuite/extension.h"
@@ -56,6 +57,22 @@ bool LooksBinary(const std::string& text) {
   return text.find('\0') != std::string::npos || !base::IsValidUtf8(text);
 }
 
+// A test file requires the extension (testsuite-spec §1); anything else is some other file
+// given by mistake, and a page of syntax errors would not say so. The parser recovers from
+// errors, so a test file with a syntax error further down still counts.
+bool RequiresTestsuite(std::string_view text) {
+  sieve::ParseOutput parsed = sieve::Parse(text, sieve::Limits{});
+  for (const sieve::Command& command : parsed.script.commands) {
+    if (command.name != "require") continue;
+    for (const sieve::Argument& arg : command.arguments) {
+      for (const std::string& capability : arg.strings) {
+        if (capability == "vnd.dovecot.testsuite") return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 int RunFile(const RunOptions& options, std::FILE* out, std::FILE* err) {
@@ -67,6 +84,13 @@ int RunFile(const RunOptions& options, std::FILE* out, std::FILE* err) {
   }
   if (LooksBinary(*source)) {
     std::fprintf(err, "testsuite: '%s' is not a Sieve script (binary or non-UTF-8 content)\n",
+                 options.path.c_str());
+    return 1;
+  }
+  if (!RequiresTestsuite(*source)) {
+    std::fprintf(err,
+                 "testsuite: '%s' is not a Sieve test script (it never requires "
+                 "\"vnd.dovecot.testsuite\")\n",
                  options.path.c_str());
     return 1;
   }

@@ -11,7 +11,7 @@ namespace {
 constexpr int kExitUsage = 64;
 
 constexpr char kUsage[] =
-    "Usage: testsuite [-F] [-x EXTS] [-d DUMP] [-t TRACE] [-T level=LEVEL] [-W DIR] [-E] [-D]\n"
+    "Usage: testsuite [--help] [-F] [-x EXTS] [-d DUMP] [-t TRACE] [-T level=LEVEL] [-W DIR] [-E] [-D]\n"
     "                 FILE.svtest\n"
     "Runs one Sieve conformance test file (vnd.dovecot.testsuite) and prints one line per\n"
     "test, then PASS or FAIL. Exit status: 0 PASS, 1 FAIL, 64 usage, 89 unreadable file.\n"
@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (arg == "-h" || arg == "--help") {
+    if (arg == "--help") {
       std::fputs(kUsage, stdout);
       return 0;
     } else if (arg == "-F") {

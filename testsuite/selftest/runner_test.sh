@@ -36,13 +36,15 @@ one_line() {  # the error is exactly one line on stderr and nothing crashed
 }
 
 check "help" 0 "^Usage: testsuite" -- "$bin" --help
-check "-h" 0 "-F +expect failure" -- "$bin" -h
+check "--help lists -F" 0 "-F +expect failure" -- "$bin" --help
+one_line "-h is not an option (Pigeonhole's testsuite has none)" 64 "$bin" -h
 one_line "no file" 64 "$bin"
 one_line "unknown option" 64 "$bin" --frob x.svtest
 one_line "missing file" 89 "$bin" "$work/nope.svtest"
 head -c 300 /dev/urandom > "$work/binary.svtest"
 printf '\0' >> "$work/binary.svtest"
 one_line "binary file" 1 "$bin" "$work/binary.svtest"
+one_line "text that is not a test script" 1 "$bin" "$here/../../README.md"
 one_line "syntax error" 1 "$bin" "$here/syntax-error.svtest"
 check "syntax error names line and column" 1 "syntax-error: line [0-9]+, column [0-9]+: error: " -- \
   "$bin" "$here/syntax-error.svtest"

@@ -34,6 +34,8 @@ test: build
 # in testsuite/expected-pass.txt. The corpus runs last so CI output ends with its tally.
 conformance-all:
 	BUILD_DIR=$(BUILD_DIR) scripts/conformance --strict testsuite/core
+	@if [ -d testsuite/extensions ]; then \
+	  BUILD_DIR=$(BUILD_DIR) scripts/conformance --strict testsuite/extensions; fi
 	@if [ -d rfc/tests ]; then BUILD_DIR=$(BUILD_DIR) scripts/conformance --strict rfc/tests; fi
 	@if [ -d $(CORPUS) ]; then \
 	  BUILD_DIR=$(BUILD_DIR) scripts/conformance --expected testsuite/expected-pass.txt $(CORPUS); \

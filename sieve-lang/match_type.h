@@ -1,6 +1,8 @@
 // Match types (RFC 5228 §2.7.1): how a value is compared with a key through a comparator.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "sieve-lang/comparator.h"
@@ -13,7 +15,15 @@ class MatchType {
   virtual std::string_view name() const = 0;  // the tag without ':'
   // Needs Contains/Matches of the comparator (checked at compile time).
   virtual bool NeedsSubstring() const { return false; }
-  virtual bool Match(const Comparator& cmp, std::string_view value, std::string_view key) const = 0;
+  // Whether the tag takes a string parameter (relational's ":value \"ge\""), and what is
+  // wrong with a given one (nullopt when fine).
+  virtual bool HasParam() const { return false; }
+  virtual std::optional<std::string> CheckParam(std::string_view) const { return std::nullopt; }
+  // Whether keys are matched against the number of values instead of the values (:count).
+  virtual bool CountsValues() const { return false; }
+  // `param` is the tag's parameter, empty when it has none.
+  virtual bool Match(const Comparator& cmp, std::string_view value, std::string_view key,
+                     std::string_view param) const = 0;
 };
 
 }  // namespace sieve

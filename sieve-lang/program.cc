@@ -52,6 +52,7 @@ std::optional<std::string> ResolveMatchTags(const std::vector<const Extension*>&
       if (const MatchType* mt = FindByName(loaded, &Extension::match_types, tag.name)) {
         ops.match_type = mt;
         if (tag.value) ops.match_param = tag.value->str();
+        if (auto err = mt->CheckParam(ops.match_param)) return err;
         continue;
       }
     }

@@ -68,9 +68,12 @@ bool Runtime::MatchAny(const Operands& ops, const std::vector<std::string>& valu
           "starting `:" + std::string(ops.match_type->name()) + "' match with `" +
               std::string(ops.comparator->name()) + "' comparator:");
   }
-  for (const std::string& value : values) {
+  // :count (RFC 5231 §4.1) compares the number of values, as a decimal string, with the keys.
+  std::vector<std::string> count;
+  if (ops.match_type->CountsValues()) count.push_back(std::to_string(values.size()));
+  for (const std::string& value : ops.match_type->CountsValues() ? count : values) {
     for (const std::string& key : keys) {
-      bool hit = ops.match_type->Match(*ops.comparator, value, key);
+      bool hit = ops.match_type->Match(*ops.comparator, value, key, ops.match_param);
       if (tracing) {
         Trace(TraceLevel::kMatching, 1,
               "matching value `" + value + "' with key `" + key + "' => " + (hit ? "1" : "0"));

@@ -17,7 +17,11 @@ std::optional<TagSpec> FindTagSpec(const std::vector<const Extension*>& loaded,
     if (def.signature.match_tags) {
       if (tag == "comparator") return TagSpec{"comparator", ArgType::kString, "comparator", 0};
       for (const MatchType* mt : ext->match_types) {
-        if (mt->name() == tag) return TagSpec{mt->name(), std::nullopt, {}, -1};
+        if (mt->name() == tag) {
+          std::optional<ArgType> param;
+          if (mt->HasParam()) param = ArgType::kString;
+          return TagSpec{mt->name(), param, "relational match", -1};
+        }
       }
     }
     if (def.signature.address_part_tags) {

@@ -7,7 +7,8 @@ namespace {
 class Is final : public MatchType {
  public:
   std::string_view name() const override { return "is"; }
-  bool Match(const Comparator& cmp, std::string_view value, std::string_view key) const override {
+  bool Match(const Comparator& cmp, std::string_view value, std::string_view key,
+             std::string_view) const override {
     return cmp.Equal(value, key);
   }
 };

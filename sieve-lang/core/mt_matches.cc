@@ -8,7 +8,8 @@ class Matches final : public MatchType {
  public:
   std::string_view name() const override { return "matches"; }
   bool NeedsSubstring() const override { return true; }
-  bool Match(const Comparator& cmp, std::string_view value, std::string_view key) const override {
+  bool Match(const Comparator& cmp, std::string_view value, std::string_view key,
+             std::string_view) const override {
     return cmp.Matches(value, key);
   }
 };

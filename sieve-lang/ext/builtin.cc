@@ -15,6 +15,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &EnvelopeExtension(),
       &EncodedCharacterExtension(),
       &CopyExtension(),
+      &RelationalExtension(),
   };
 }
 

@@ -16,6 +16,7 @@ const Extension& FileintoExtension();
 const Extension& EnvelopeExtension();
 const Extension& EncodedCharacterExtension();
 const Extension& CopyExtension();
+const Extension& RelationalExtension();
 
 // Every extension, the core language first.
 std::vector<const Extension*> BuiltinExtensions();

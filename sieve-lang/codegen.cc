@@ -78,6 +78,7 @@ void CodeGenerator::EmitInvoke(Node& node) {
   out_.Varint(in.local_code);
   EncodeOperands(out_, node.operands);
   in.operands = std::move(node.operands);
+  MarkExpansion(in, ExpandsVariables(extensions_));
 }
 
 void CodeGenerator::EmitSimple(Op op, int line) { Begin(op, line); }

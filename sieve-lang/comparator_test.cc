@@ -41,9 +41,37 @@ TEST(ComparatorTest, AsciiCasemapEqualAndMatches) {
   const Comparator& cmp = core::AsciiCasemapComparator();
   EXPECT_TRUE(cmp.Equal("Subject", "SUBJECT"));
   EXPECT_FALSE(cmp.Equal("Subject", "Subjects"));
-  EXPECT_TRUE(cmp.Matches("Invoice 42 due", "invoice*DUE"));
-  EXPECT_TRUE(cmp.Matches("a*b", "a\\*B"));
-  EXPECT_FALSE(cmp.Matches("axb", "a\\*b"));
+  EXPECT_TRUE(cmp.Matches("Invoice 42 due", "invoice*DUE", nullptr));
+  EXPECT_TRUE(cmp.Matches("a*b", "a\\*B", nullptr));
+  EXPECT_FALSE(cmp.Matches("axb", "a\\*b", nullptr));
+}
+
+// RFC 5229 §3.2: each wildcard matches as little as possible, left to right.
+TEST(ComparatorTest, GlobCapturesAreNonGreedy) {
+  const Comparator& cmp = core::AsciiCasemapComparator();
+  struct CaptureCase {
+    const char* value;
+    const char* pattern;
+    std::vector<std::string> expected;
+  };
+  const CaptureCase cases[] = {
+      {"[acme-users] [fwd] version 1.0 is out", "[*] *", {"acme-users", "[fwd] version 1.0 is out"}},
+      {"coyote@ACME.Example.COM", "coyote@**.com", {"", "ACME.Example"}},
+      {"Foo <a@b@c>", "*<*@*", {"Foo ", "a", "b@c>"}},
+      {"abc", "a?c", {"b"}},
+      {"abc", "*", {"abc"}},
+      {"abc", "abc*", {""}},
+      {"a*bc", "a\\**", {"bc"}},
+      {"xyz", "?*?", {"x", "y", "z"}},
+  };
+  for (const CaptureCase& c : cases) {
+    Captures captures;
+    ASSERT_TRUE(cmp.Matches(c.value, c.pattern, &captures)) << c.value << " / " << c.pattern;
+    EXPECT_EQ(captures, c.expected) << c.value << " / " << c.pattern;
+  }
+  Captures untouched{"keep"};
+  EXPECT_FALSE(cmp.Matches("abc", "b*", &untouched));
+  EXPECT_EQ(untouched, Captures{"keep"});
 }
 
 }  // namespace

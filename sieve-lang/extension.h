@@ -86,6 +86,13 @@ struct Extension {
   std::vector<const MatchType*> match_types;
   std::vector<const AddressPart*> address_parts;
   StringTransform string_transform = nullptr;
+  // Whether strings in scripts that require this extension expand "${...}" at run time
+  // (variables, RFC 5229 §3).
+  bool expands_variables = false;
+  // A variable namespace this extension answers ("tst" for ${tst.path}), and how.
+  std::string_view variable_namespace;
+  std::optional<std::string> (*read_namespace_variable)(Runtime& rt, std::string_view name) =
+      nullptr;
   bool implicit = false;  // always loaded, never required (the core language)
 };
 

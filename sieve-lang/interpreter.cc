@@ -2,12 +2,29 @@
 
 namespace sieve {
 
+namespace {
+
+void ExpandOperands(Runtime& rt, Operands& ops) {
+  for (Value& v : ops.positional) {
+    for (std::string& s : v.strings) s = rt.Expand(s);
+  }
+  for (TagValue& t : ops.tags) {
+    if (!t.value) continue;
+    for (std::string& s : t.value->strings) s = rt.Expand(s);
+  }
+}
+
+}  // namespace
+
 std::optional<RunError> Interpret(const Program& program, Runtime& rt) {
   const std::vector<Instruction>& code = program.code();
   const uint64_t max_steps = rt.limits().max_program_steps;
   uint64_t steps = 0;
   bool test = false;  // the test-result register that jumps consult
   size_t pc = 0;
+  rt.set_program(&program);
+  rt.set_variables_enabled(program.expands_variables());
+  Operands expanded;  // reused: the expanded copy of the current instruction's operands
   while (pc < code.size()) {
     const Instruction& in = code[pc];
     if (max_steps != 0 && ++steps > max_steps) {
@@ -28,11 +45,17 @@ std::optional<RunError> Interpret(const Program& program, Runtime& rt) {
         return std::nullopt;
       case Op::kInvoke:
         rt.set_position(pc - 1);
+        const Operands* ops = &in.operands;
+        if (in.expand) {
+          expanded = in.operands;
+          ExpandOperands(rt, expanded);
+          ops = &expanded;
+        }
         if (in.def->kind == CommandKind::kTest) {
           if (rt.Tracing(TraceLevel::kTests)) {
             rt.Trace(TraceLevel::kTests, 0, std::string(in.def->name) + " test");
           }
-          TestOutcome outcome = in.def->evaluate(rt, in.operands);
+          TestOutcome outcome = in.def->evaluate(rt, *ops);
           if (!outcome) return RunError{{in.line, 0}, outcome.error().message};
           test = *outcome;
           if (rt.Tracing(TraceLevel::kTests)) {
@@ -42,7 +65,7 @@ std::optional<RunError> Interpret(const Program& program, Runtime& rt) {
           if (rt.Tracing(TraceLevel::kCommands)) {
             rt.Trace(TraceLevel::kCommands, 0, std::string(in.def->name) + " command");
           }
-          ExecStatus status = in.def->execute(rt, in.operands);
+          ExecStatus status = in.def->execute(rt, *ops);
           if (!status) return RunError{{in.line, 0}, status.error().message};
         }
         if (rt.stop_requested()) return std::nullopt;

@@ -24,6 +24,10 @@ struct Limits {
   size_t max_compile_errors = 100;
   // VM instructions one execution may run before it is stopped with an error.
   uint64_t max_program_steps = 10'000'000;
+  // sieve_variables_max_variable_size: longest value a variable holds (longer is truncated).
+  size_t max_variable_size = 4096;
+  // sieve_variables_max_scope_size: distinct variables one script may set.
+  size_t max_variables = 255;
   // Size of a compiled program accepted by the loader.
   size_t max_program_size = 64 * 1024 * 1024;
 };

@@ -21,9 +21,11 @@ class MatchType {
   virtual std::optional<std::string> CheckParam(std::string_view) const { return std::nullopt; }
   // Whether keys are matched against the number of values instead of the values (:count).
   virtual bool CountsValues() const { return false; }
-  // `param` is the tag's parameter, empty when it has none.
+  // `param` is the tag's parameter, empty when it has none. Match types that set match
+  // variables (RFC 5229 §3.2) fill `captures`, when given, on a match: index 0 the matched
+  // part of the value, then one entry per wildcard; the others leave it alone.
   virtual bool Match(const Comparator& cmp, std::string_view value, std::string_view key,
-                     std::string_view param) const = 0;
+                     std::string_view param, Captures* captures) const = 0;
 };
 
 }  // namespace sieve

@@ -150,6 +150,7 @@ static base::Status DecodeInstruction(ByteReader& r, const Decoder& d, Instructi
       in.def = exts[in.extension]->commands[in.local_code];
       if (!DecodeOperands(r, d.limits, in.operands)) return Corrupt("bad operands");
       if (auto err = CheckOperands(exts, *in.def, in.operands)) return Corrupt(*err);
+      MarkExpansion(in, d.program->expands_variables());
       if (auto err = ResolveMatchTags(exts, in.def->signature, in.operands)) return Corrupt(*err);
       break;
     }
@@ -157,6 +158,24 @@ static base::Status DecodeInstruction(ByteReader& r, const Decoder& d, Instructi
       return Corrupt("unknown operation " + std::to_string(static_cast<int>(in.op)));
   }
   return r.ok() ? base::Status::Ok() : Corrupt("truncated instruction");
+}
+
+bool ExpandsVariables(const std::vector<const Extension*>& extensions) {
+  return std::any_of(extensions.begin(), extensions.end(),
+                     [](const Extension* ext) { return ext->expands_variables; });
+}
+
+void MarkExpansion(Instruction& in, bool expansion) {
+  auto has_reference = [](const Value& v) {
+    return std::any_of(v.strings.begin(), v.strings.end(), [](const std::string& s) {
+      return s.find("${") != std::string::npos;
+    });
+  };
+  in.expand = expansion &&
+              (std::any_of(in.operands.positional.begin(), in.operands.positional.end(),
+                           has_reference) ||
+               std::any_of(in.operands.tags.begin(), in.operands.tags.end(),
+                           [&](const TagValue& t) { return t.value && has_reference(*t.value); }));
 }
 
 Program Program::FromGenerated(std::string bytes, size_t code_size,
@@ -168,6 +187,7 @@ Program Program::FromGenerated(std::string bytes, size_t code_size,
   program.extensions_ = std::move(extensions);
   program.script_name_ = std::move(script_name);
   program.code_ = std::move(code);
+  program.expands_variables_ = ExpandsVariables(program.extensions_);
   return program;
 }
 
@@ -213,6 +233,7 @@ base::Result<Program> Program::Load(std::string_view bytes, const Registry& regi
   program.code_start_ = kHeaderSize + r.pos();
   ByteReader code(std::string_view(program.bytes_).substr(program.code_start_));
   Decoder d{registry, enabled, limits, &program};
+  program.expands_variables_ = ExpandsVariables(program.extensions_);
   while (!code.at_end()) {
     Instruction in;
     in.offset = static_cast<uint32_t>(code.pos());

@@ -40,6 +40,9 @@ struct Instruction {
   uint32_t local_code = 0;
   const CommandDef* def = nullptr;
   Operands operands;
+  // Some operand string holds "${" in a program whose extensions expand variables: the
+  // interpreter expands a copy of the operands before each run of this instruction.
+  bool expand = false;
 };
 
 inline constexpr char kProgramMagic[4] = {'R', 'S', 'V', 'B'};
@@ -62,6 +65,8 @@ class Program {
   const std::string& script_name() const { return script_name_; }
   const std::vector<const Extension*>& extensions() const { return extensions_; }
   const std::vector<Instruction>& code() const { return code_; }
+  // Whether a loaded extension expands "${...}" in strings (variables).
+  bool expands_variables() const { return expands_variables_; }
   // Listing with offsets, one instruction per line; with `hex`, each line also shows the
   // instruction's bytes.
   std::string Disassemble(bool hex = false) const;
@@ -72,6 +77,7 @@ class Program {
   std::vector<const Extension*> extensions_;
   size_t code_start_ = 0;  // where the code section starts in bytes_
   std::vector<Instruction> code_;
+  bool expands_variables_ = false;
 };
 
 // Puts header, extension table and code together into program bytes.
@@ -81,6 +87,11 @@ std::string AssembleProgram(std::string_view script_name,
 // Puts the header (magic, version, length, checksum) in front of a payload that is already
 // laid out (extension table, script name, code).
 std::string FrameProgram(std::string_view payload);
+
+// Whether any of `extensions` makes strings expand variables.
+bool ExpandsVariables(const std::vector<const Extension*>& extensions);
+// Sets `in.expand` (see Instruction) for a program where `expansion` is on.
+void MarkExpansion(Instruction& in, bool expansion);
 
 // Resolves :comparator, match-type and address-part tags of `ops` against `loaded`
 // extensions (defaults: i;ascii-casemap, :is, :all). Returns an error message on failure.

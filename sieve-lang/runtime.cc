@@ -1,5 +1,7 @@
 #include "sieve-lang/runtime.h"
 
+#include <algorithm>
+
 #include "base/strings.h"
 #include "mail/encoded_words.h"
 
@@ -73,7 +75,10 @@ bool Runtime::MatchAny(const Operands& ops, const std::vector<std::string>& valu
   if (ops.match_type->CountsValues()) count.push_back(std::to_string(values.size()));
   for (const std::string& value : ops.match_type->CountsValues() ? count : values) {
     for (const std::string& key : keys) {
-      bool hit = ops.match_type->Match(*ops.comparator, value, key, ops.match_param);
+      Captures captures;
+      bool hit = ops.match_type->Match(*ops.comparator, value, key, ops.match_param,
+                                       variables_enabled_ ? &captures : nullptr);
+      if (hit && !captures.empty()) match_values_ = std::move(captures);
       if (tracing) {
         Trace(TraceLevel::kMatching, 1,
               "matching value `" + value + "' with key `" + key + "' => " + (hit ? "1" : "0"));
@@ -86,6 +91,103 @@ bool Runtime::MatchAny(const Operands& ops, const std::vector<std::string>& valu
   }
   if (tracing) Trace(TraceLevel::kMatching, 1, "finishing match with result: not matched");
   return false;
+}
+
+namespace {
+
+bool IsIdentifier(std::string_view s) {
+  if (s.empty() || !(base::IsAsciiAlpha(s[0]) || s[0] == '_')) return false;
+  for (char c : s) {
+    if (!(base::IsAsciiAlpha(c) || base::IsAsciiDigit(c) || c == '_')) return false;
+  }
+  return true;
+}
+
+// RFC 5229 §3 variable-ref body: num-variable, or [namespace "."] identifier where the
+// namespace itself may have several dot-separated identifiers.
+bool IsVariableReference(std::string_view ref) {
+  if (ref.empty()) return false;
+  if (std::all_of(ref.begin(), ref.end(), base::IsAsciiDigit)) return true;
+  for (std::string_view part : base::SplitString(ref, '.')) {
+    if (!IsIdentifier(part)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+ExecStatus Runtime::SetVariable(std::string_view name, std::string value) {
+  if (limits_.max_variable_size != 0 && value.size() > limits_.max_variable_size) {
+    // Truncate on a UTF-8 character boundary, as Pigeonhole does.
+    size_t cut = limits_.max_variable_size;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xc0) == 0x80) --cut;
+    value.resize(cut);
+  }
+  std::string key = base::AsciiToLower(name);
+  for (auto& [existing, stored] : variables_) {
+    if (existing == key) {
+      stored = std::move(value);
+      return {};
+    }
+  }
+  if (limits_.max_variables != 0 && variables_.size() >= limits_.max_variables) {
+    return std::unexpected(ExecError{"too many variables (more than " +
+                                     std::to_string(limits_.max_variables) + ")"});
+  }
+  variables_.emplace_back(std::move(key), std::move(value));
+  return {};
+}
+
+std::string Runtime::GetVariable(std::string_view name) {
+  size_t dot = name.rfind('.');
+  if (dot != std::string_view::npos && program_ != nullptr) {
+    std::string_view ns = name.substr(0, dot);
+    for (const Extension* ext : program_->extensions()) {
+      if (ext->variable_namespace.empty() || !base::EqualsIgnoreCase(ext->variable_namespace, ns)) {
+        continue;
+      }
+      return ext->read_namespace_variable(*this, name.substr(dot + 1)).value_or("");
+    }
+    return "";
+  }
+  std::string key = base::AsciiToLower(name);
+  for (const auto& [existing, stored] : variables_) {
+    if (existing == key) return stored;
+  }
+  return "";
+}
+
+std::string Runtime::MatchValue(size_t index) const {
+  return index < match_values_.size() ? match_values_[index] : "";
+}
+
+std::string Runtime::Expand(std::string_view text) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = text.find("${", i);
+    if (start == std::string_view::npos) break;
+    size_t close = text.find('}', start + 2);
+    if (close == std::string_view::npos) break;
+    std::string_view ref = text.substr(start + 2, close - start - 2);
+    out.append(text.substr(i, start - i));
+    if (!IsVariableReference(ref)) {
+      out.append("${");  // not a reference: keep it and look again right after "${"
+      i = start + 2;
+      continue;
+    }
+    if (base::IsAsciiDigit(ref[0])) {
+      // Extra leading zeroes are allowed; huge indexes are simply out of range.
+      size_t index = 0;
+      for (char c : ref) index = std::min<size_t>(index * 10 + static_cast<size_t>(c - '0'), 1000);
+      out += MatchValue(index);
+    } else {
+      out += GetVariable(ref);
+    }
+    i = close + 1;
+  }
+  out.append(text.substr(i));
+  return out;
 }
 
 }  // namespace sieve

@@ -15,6 +15,7 @@
 #include "sieve-lang/envelope.h"
 #include "sieve-lang/host.h"
 #include "sieve-lang/limits.h"
+#include "sieve-lang/program.h"
 #include "sieve-lang/result.h"
 #include "sieve-lang/trace.h"
 #include "sieve-lang/value.h"
@@ -78,6 +79,20 @@ class Runtime {
     return cache_.back().values;
   }
 
+  // Variables (RFC 5229). Names are case-insensitive; `name` may carry a namespace
+  // ("tst.path"), which the extension owning that namespace answers.
+  void set_program(const Program* program) { program_ = program; }
+  // Match variables are set only in scripts that use the variables extension.
+  void set_variables_enabled(bool enabled) { variables_enabled_ = enabled; }
+  bool variables_enabled() const { return variables_enabled_; }
+  ExecStatus SetVariable(std::string_view name, std::string value);
+  std::string GetVariable(std::string_view name);
+  // ${0}..${N} of the last successful :matches (empty when out of range).
+  std::string MatchValue(size_t index) const;
+  // Replaces every well-formed "${...}" reference in `text` (RFC 5229 §3); malformed ones
+  // stay as written.
+  std::string Expand(std::string_view text);
+
   // True when some value matches some key with the operands' comparator and match type
   // (RFC 5228 §2.7); traces each comparison at the matching level.
   bool MatchAny(const Operands& ops, const std::vector<std::string>& values,
@@ -91,6 +106,10 @@ class Runtime {
   const Limits& limits_;
   TraceSink* trace_;
   int line_ = 0;
+  const Program* program_ = nullptr;
+  bool variables_enabled_ = false;
+  std::vector<std::pair<std::string, std::string>> variables_;  // lowercased name, value
+  std::vector<std::string> match_values_;
   size_t position_ = 0;
   std::optional<size_t> jump_;
   bool stop_ = false;

@@ -1,9 +1,24 @@
 #include "testsuite/extension.h"
 
+#include <filesystem>
+
 #include "sieve-lang/ext/builtin.h"
 #include "testsuite/commands.h"
+#include "testsuite/state.h"
 
 namespace testsuite {
+namespace {
+
+// ${tst.path}: the absolute directory of the main test file (testsuite-spec §3); any other
+// tst.* variable is empty.
+std::optional<std::string> ReadTstVariable(sieve::Runtime& rt, std::string_view name) {
+  if (name != "path") return std::string();
+  std::error_code ec;
+  std::filesystem::path file = std::filesystem::absolute(StateOf(rt).main_script(), ec);
+  return file.parent_path().lexically_normal().string();
+}
+
+}  // namespace
 
 const sieve::Extension& TestsuiteExtension() {
   static const sieve::Extension ext{
@@ -17,6 +32,8 @@ const sieve::Extension& TestsuiteExtension() {
                    &TestScriptRunTest(), &TestMultiscriptTest(), &TestBinarySaveCommand(),
                    &TestBinaryLoadCommand(), &TestConfigSetCommand(), &TestConfigUnsetCommand(),
                    &TestConfigReloadCommand()},
+      .variable_namespace = "tst",
+      .read_namespace_variable = ReadTstVariable,
   };
   return ext;
 }

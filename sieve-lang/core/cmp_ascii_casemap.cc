@@ -52,8 +52,9 @@ class AsciiCasemap final : public Comparator {
     }
     return false;
   }
-  bool Matches(std::string_view value, std::string_view pattern) const override {
-    return GlobMatch(value, pattern, /*utf8=*/false, CaseEq);
+  bool Matches(std::string_view value, std::string_view pattern,
+               Captures* captures) const override {
+    return GlobMatch(value, pattern, /*utf8=*/false, CaseEq, captures);
   }
 };
 

@@ -32,7 +32,7 @@ class AsciiNumeric final : public Comparator {
     return c < 0 ? -1 : c > 0 ? 1 : 0;
   }
   bool Contains(std::string_view, std::string_view) const override { return false; }
-  bool Matches(std::string_view, std::string_view) const override { return false; }
+  bool Matches(std::string_view, std::string_view, Captures*) const override { return false; }
 };
 
 }  // namespace

@@ -14,8 +14,9 @@ class Octet final : public Comparator {
   bool Contains(std::string_view value, std::string_view key) const override {
     return value.find(key) != std::string_view::npos;
   }
-  bool Matches(std::string_view value, std::string_view pattern) const override {
-    return GlobMatch(value, pattern, /*utf8=*/false, [](char a, char b) { return a == b; });
+  bool Matches(std::string_view value, std::string_view pattern,
+               Captures* captures) const override {
+    return GlobMatch(value, pattern, /*utf8=*/false, [](char a, char b) { return a == b; }, captures);
   }
 };
 

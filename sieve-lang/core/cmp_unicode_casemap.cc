@@ -34,9 +34,10 @@ class UnicodeCasemap final : public Comparator {
   bool Contains(std::string_view value, std::string_view key) const override {
     return Fold(value).find(Fold(key)) != std::string::npos;
   }
-  bool Matches(std::string_view value, std::string_view pattern) const override {
+  bool Matches(std::string_view value, std::string_view pattern,
+               Captures* captures) const override {
     return GlobMatch(Fold(value), Fold(pattern), /*utf8=*/true,
-                     [](char a, char b) { return a == b; });
+                     [](char a, char b) { return a == b; }, captures);
   }
 };
 

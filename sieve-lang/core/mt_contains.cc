@@ -9,7 +9,7 @@ class Contains final : public MatchType {
   std::string_view name() const override { return "contains"; }
   bool NeedsSubstring() const override { return true; }
   bool Match(const Comparator& cmp, std::string_view value, std::string_view key,
-             std::string_view) const override {
+             std::string_view, Captures*) const override {
     return cmp.Contains(value, key);
   }
 };

@@ -8,7 +8,7 @@ class Is final : public MatchType {
  public:
   std::string_view name() const override { return "is"; }
   bool Match(const Comparator& cmp, std::string_view value, std::string_view key,
-             std::string_view) const override {
+             std::string_view, Captures*) const override {
     return cmp.Equal(value, key);
   }
 };

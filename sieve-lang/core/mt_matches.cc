@@ -9,8 +9,13 @@ class Matches final : public MatchType {
   std::string_view name() const override { return "matches"; }
   bool NeedsSubstring() const override { return true; }
   bool Match(const Comparator& cmp, std::string_view value, std::string_view key,
-             std::string_view) const override {
-    return cmp.Matches(value, key);
+             std::string_view, Captures* captures) const override {
+    if (captures == nullptr) return cmp.Matches(value, key, nullptr);
+    Captures wildcards;
+    if (!cmp.Matches(value, key, &wildcards)) return false;
+    captures->assign(1, std::string(value));
+    captures->insert(captures->end(), wildcards.begin(), wildcards.end());
+    return true;
   }
 };
 

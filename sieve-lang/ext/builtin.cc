@@ -16,6 +16,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &EncodedCharacterExtension(),
       &CopyExtension(),
       &RelationalExtension(),
+      &VariablesExtension(),
   };
 }
 

@@ -17,6 +17,7 @@ const Extension& EnvelopeExtension();
 const Extension& EncodedCharacterExtension();
 const Extension& CopyExtension();
 const Extension& RelationalExtension();
+const Extension& VariablesExtension();
 
 // Every extension, the core language first.
 std::vector<const Extension*> BuiltinExtensions();

@@ -46,7 +46,7 @@ class RelationalMatch final : public MatchType {
   }
   // RFC 5231 §4: the value is on the left of the relation, the key on the right.
   bool Match(const Comparator& cmp, std::string_view value, std::string_view key,
-             std::string_view param) const override {
+             std::string_view param, Captures*) const override {
     std::optional<Relation> relation = ParseRelation(param);
     return relation && Holds(*relation, cmp.Compare(value, key));
   }

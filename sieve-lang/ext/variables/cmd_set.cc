@@ -1,0 +1,91 @@
+// RFC 5229 §4 set [MODIFIER...] <name> <value>: assigns a variable. Modifiers apply in
+// precedence order (40 :lower/:upper, 30 :lowerfirst/:upperfirst, 20 :quotewildcard,
+// 10 :length); two of the same precedence are an error.
+#include "base/strings.h"
+#include "sieve-lang/ext/variables/variables.h"
+#include "sieve-lang/runtime.h"
+#include "sieve-lang/validator.h"
+
+namespace sieve::ext {
+namespace {
+
+// Modifier tags, highest precedence first: the order they are applied in.
+constexpr std::string_view kModifiers[] = {"lower",         "upper",  "lowerfirst",
+                                           "upperfirst",    "quotewildcard", "length"};
+
+size_t Utf8Length(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  return n;
+}
+
+std::string Apply(std::string_view modifier, std::string value) {
+  if (modifier == "lower") return base::AsciiToLower(value);
+  if (modifier == "upper") {
+    for (char& c : value) c = base::AsciiUpper(c);
+    return value;
+  }
+  if (modifier == "lowerfirst") {
+    if (!value.empty()) value[0] = base::AsciiLower(value[0]);
+    return value;
+  }
+  if (modifier == "upperfirst") {
+    if (!value.empty()) value[0] = base::AsciiUpper(value[0]);
+    return value;
+  }
+  if (modifier == "quotewildcard") {
+    std::string out;
+    for (char c : value) {
+      if (c == '*' || c == '?' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out;
+  }
+  if (modifier == "length") return std::to_string(Utf8Length(value));
+  return value;
+}
+
+bool Validate(ValidationContext& ctx, Node& node) {
+  const std::string& name = node.operands.positional[0].str();
+  if (!IsVariableIdentifier(name)) {
+    ctx.Error(node.location, "invalid variable name '" + name + "'");
+    return false;
+  }
+  return true;
+}
+
+ExecStatus Execute(Runtime& rt, const Operands& ops) {
+  std::string value = ops.positional[1].str();
+  for (std::string_view modifier : kModifiers) {
+    if (ops.HasTag(modifier)) value = Apply(modifier, std::move(value));
+  }
+  return rt.SetVariable(ops.positional[0].str(), std::move(value));
+}
+
+}  // namespace
+
+bool IsVariableIdentifier(std::string_view name) {
+  if (name.empty() || !(base::IsAsciiAlpha(name[0]) || name[0] == '_')) return false;
+  for (char c : name) {
+    if (!(base::IsAsciiAlpha(c) || base::IsAsciiDigit(c) || c == '_')) return false;
+  }
+  return true;
+}
+
+const CommandDef& SetCommand() {
+  static const CommandDef def{
+      .name = "set",
+      .signature = {.positional = {{"name", ArgType::kString}, {"value", ArgType::kString}},
+                    .tags = {{"lower", std::nullopt, {}, 1},
+                             {"upper", std::nullopt, {}, 1},
+                             {"lowerfirst", std::nullopt, {}, 2},
+                             {"upperfirst", std::nullopt, {}, 2},
+                             {"quotewildcard", std::nullopt, {}, 0},
+                             {"length", std::nullopt, {}, 0}}},
+      .validate = Validate,
+      .execute = Execute,
+  };
+  return def;
+}
+
+}  // namespace sieve::ext

@@ -86,6 +86,10 @@ struct Extension {
   std::vector<const MatchType*> match_types;
   std::vector<const AddressPart*> address_parts;
   StringTransform string_transform = nullptr;
+  // Checks every string literal of a script that requires this extension, after the string
+  // transforms; returns the error to report (variables: references it cannot resolve).
+  std::optional<std::string> (*check_string)(const ValidationContext& ctx,
+                                             std::string_view text) = nullptr;
   // Whether strings in scripts that require this extension expand "${...}" at run time
   // (variables, RFC 5229 §3).
   bool expands_variables = false;

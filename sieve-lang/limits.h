@@ -28,6 +28,11 @@ struct Limits {
   size_t max_variable_size = 4096;
   // sieve_variables_max_scope_size: distinct variables one script may set.
   size_t max_variables = 255;
+  // Longest variable name, dot-separated elements of a namespaced name, and highest match
+  // variable index a script may use (Pigeonhole's compile-time limits).
+  size_t max_variable_name_length = 64;
+  size_t max_variable_name_elements = 4;
+  size_t max_match_index = 32;
   // Size of a compiled program accepted by the loader.
   size_t max_program_size = 64 * 1024 * 1024;
 };

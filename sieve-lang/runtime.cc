@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/strings.h"
+#include "sieve-lang/variable_ref.h"
 #include "mail/encoded_words.h"
 
 namespace sieve {
@@ -93,29 +94,6 @@ bool Runtime::MatchAny(const Operands& ops, const std::vector<std::string>& valu
   return false;
 }
 
-namespace {
-
-bool IsIdentifier(std::string_view s) {
-  if (s.empty() || !(base::IsAsciiAlpha(s[0]) || s[0] == '_')) return false;
-  for (char c : s) {
-    if (!(base::IsAsciiAlpha(c) || base::IsAsciiDigit(c) || c == '_')) return false;
-  }
-  return true;
-}
-
-// RFC 5229 §3 variable-ref body: num-variable, or [namespace "."] identifier where the
-// namespace itself may have several dot-separated identifiers.
-bool IsVariableReference(std::string_view ref) {
-  if (ref.empty()) return false;
-  if (std::all_of(ref.begin(), ref.end(), base::IsAsciiDigit)) return true;
-  for (std::string_view part : base::SplitString(ref, '.')) {
-    if (!IsIdentifier(part)) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 ExecStatus Runtime::SetVariable(std::string_view name, std::string value) {
   if (limits_.max_variable_size != 0 && value.size() > limits_.max_variable_size) {
     // Truncate on a UTF-8 character boundary, as Pigeonhole does.
@@ -164,27 +142,10 @@ std::string Runtime::MatchValue(size_t index) const {
 std::string Runtime::Expand(std::string_view text) {
   std::string out;
   size_t i = 0;
-  while (i < text.size()) {
-    size_t start = text.find("${", i);
-    if (start == std::string_view::npos) break;
-    size_t close = text.find('}', start + 2);
-    if (close == std::string_view::npos) break;
-    std::string_view ref = text.substr(start + 2, close - start - 2);
-    out.append(text.substr(i, start - i));
-    if (!IsVariableReference(ref)) {
-      out.append("${");  // not a reference: keep it and look again right after "${"
-      i = start + 2;
-      continue;
-    }
-    if (base::IsAsciiDigit(ref[0])) {
-      // Extra leading zeroes are allowed; huge indexes are simply out of range.
-      size_t index = 0;
-      for (char c : ref) index = std::min<size_t>(index * 10 + static_cast<size_t>(c - '0'), 1000);
-      out += MatchValue(index);
-    } else {
-      out += GetVariable(ref);
-    }
-    i = close + 1;
+  while (std::optional<VariableRef> ref = FindVariableRef(text, i)) {
+    out.append(text.substr(i, ref->begin - i));
+    out += ref->numeric ? MatchValue(ref->index) : GetVariable(ref->name);
+    i = ref->end;
   }
   out.append(text.substr(i));
   return out;

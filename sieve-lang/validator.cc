@@ -243,7 +243,17 @@ bool ValidationContext::TransformStrings(Value& value, SourceLocation location) 
       s = std::move(*transformed);
     }
   }
-  return true;
+  bool ok = true;
+  for (const Extension* ext : loaded_) {
+    if (ext->check_string == nullptr) continue;
+    for (const std::string& s : value.strings) {
+      if (auto error = ext->check_string(*this, s)) {
+        Error(location, std::move(*error));
+        ok = false;
+      }
+    }
+  }
+  return ok;
 }
 
 bool ValidationContext::Fits(const Argument& arg, ArgType want) {

@@ -3,7 +3,9 @@
 // hooks. Reports every error it finds (up to Limits::max_compile_errors).
 #pragma once
 
+#include <any>
 #include <deque>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -37,8 +39,17 @@ class ValidationContext {
   bool IsLoaded(std::string_view capability) const;
   // Extensions the script uses, core first, in load order (the program's extension table).
   const std::vector<const Extension*>& loaded() const { return loaded_; }
+  const Limits& limits() const { return limits_; }
   // The command validated just before the current one in the same block, if any.
   const Node* previous() const { return previous_; }
+  // Per-script state an extension keeps while validating (variables counts the names a
+  // script sets), keyed by something of the extension's own.
+  template <typename T>
+  T& Scratch(const void* key) {
+    std::any& slot = scratch_[key];
+    if (!slot.has_value()) slot = T{};
+    return std::any_cast<T&>(slot);
+  }
   // Whether the command being validated stands at the top level of the script.
   bool at_top_level() const { return top_level_; }
 
@@ -69,6 +80,7 @@ class ValidationContext {
   std::deque<Node> failed_;  // stable storage for failed commands that previous_ may name
   bool require_allowed_ = true;
   bool top_level_ = true;
+  std::map<const void*, std::any> scratch_;
   size_t errors_ = 0;
 };
 

@@ -47,8 +47,10 @@ std::string Apply(std::string_view modifier, std::string value) {
 
 bool Validate(ValidationContext& ctx, Node& node) {
   const std::string& name = node.operands.positional[0].str();
-  if (!IsVariableIdentifier(name)) {
-    ctx.Error(node.location, "invalid variable name '" + name + "'");
+  std::optional<std::string> error = CheckVariableName(ctx, name);
+  if (!error) error = DeclareVariable(ctx, name);
+  if (error) {
+    ctx.Error(node.location, *error);
     return false;
   }
   return true;

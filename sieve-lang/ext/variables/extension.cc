@@ -11,6 +11,7 @@ const Extension& VariablesExtension() {
   static const Extension ext{
       .name = "variables",
       .commands = {&ext::SetCommand(), &ext::StringTest()},
+      .check_string = ext::CheckReferences,
       .expands_variables = true,
   };
   return ext;

@@ -49,7 +49,7 @@ const std::vector<std::string>& Runtime::AddressPartValues(std::string_view name
   for (std::string_view raw : message_->headers().GetAll(name)) {
     mail::AddressList list = mail::ParseAddressList(raw);
     for (const mail::Address& address : list.addresses) {
-      if (auto v = part.Extract(address)) values.push_back(std::move(*v));
+      if (auto v = part.Extract(address, host_)) values.push_back(std::move(*v));
     }
     if (part.name() == "all") {
       for (std::string& bad : list.invalid) values.push_back(std::move(bad));

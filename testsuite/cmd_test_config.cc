@@ -30,12 +30,13 @@ sieve::ExecStatus Reload(sieve::Runtime& rt, const sieve::Operands& ops) {
       std::fprintf(state.out(), "ERROR: Unknown extension '%s'\n", name.c_str());
       return std::unexpected(sieve::ExecError{"unknown extension '" + name + "'"});
     }
-    return {};
   }
   if (std::optional<std::string> error = state.ReloadSettings()) {
     std::fprintf(state.out(), "ERROR: Failed to reload configuration: %s\n", error->c_str());
     return std::unexpected(sieve::ExecError{"failed to reload configuration: " + *error});
   }
+  // Values derived from settings (address parts) were cached for this run: start afresh.
+  rt.Rebind(state.message(), state.envelope());
   return {};
 }
 

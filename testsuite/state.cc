@@ -62,6 +62,12 @@ std::optional<std::string> State::EnvironmentItem(std::string_view name) const {
   return std::nullopt;
 }
 
+std::optional<std::string> State::Setting(std::string_view key) const {
+  auto it = applied_.find(key);
+  if (it == applied_.end()) return std::nullopt;
+  return it->second;
+}
+
 std::string State::ResolvePath(std::string_view relative) const {
   std::filesystem::path dir = std::filesystem::path(main_script_).parent_path();
   return (dir / relative).lexically_normal().string();
@@ -148,6 +154,7 @@ std::optional<std::string> State::ReloadSettings() {
     }
   }
   reloaded_ = std::make_unique<sieve::Engine>(engine_.registry(), std::move(options));
+  applied_ = {config_.begin(), config_.end()};
   auto setting = [&](const char* key, std::string fallback) {
     auto it = config_.find(key);
     return it == config_.end() ? fallback : it->second;

@@ -46,6 +46,8 @@ class State : public sieve::Host {
   std::chrono::system_clock::time_point Now() const override;
   bool MailboxExists(std::string_view mailbox) const override;
   std::optional<std::string> EnvironmentItem(std::string_view name) const override;
+  // The overrides as of the last test_config_reload.
+  std::optional<std::string> Setting(std::string_view key) const override;
 
   // The engine helper scripts compile and run with: the runner's, or the one the last
   // test_config_reload built from the overrides.
@@ -123,6 +125,7 @@ class State : public sieve::Host {
   std::vector<std::string> errors_;
   std::map<std::string, std::string> config_;
   sieve::RedirectSettings redirect_settings_;
+  std::map<std::string, std::string, std::less<>> applied_;
   std::optional<std::string> work_dir_;
   std::string test_name_;
   size_t test_exit_ = 0;

@@ -7,7 +7,7 @@ namespace {
 class All final : public AddressPart {
  public:
   std::string_view name() const override { return "all"; }
-  std::optional<std::string> Extract(const mail::Address& a) const override {
+  std::optional<std::string> Extract(const mail::Address& a, const Host&) const override {
     return a.AddrSpec();
   }
 };
@@ -15,7 +15,7 @@ class All final : public AddressPart {
 class Localpart final : public AddressPart {
  public:
   std::string_view name() const override { return "localpart"; }
-  std::optional<std::string> Extract(const mail::Address& a) const override {
+  std::optional<std::string> Extract(const mail::Address& a, const Host&) const override {
     return a.local_part;
   }
 };
@@ -23,7 +23,7 @@ class Localpart final : public AddressPart {
 class Domain final : public AddressPart {
  public:
   std::string_view name() const override { return "domain"; }
-  std::optional<std::string> Extract(const mail::Address& a) const override {
+  std::optional<std::string> Extract(const mail::Address& a, const Host&) const override {
     if (a.domain.empty()) return std::nullopt;
     return a.domain;
   }

@@ -17,6 +17,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &CopyExtension(),
       &RelationalExtension(),
       &VariablesExtension(),
+      &SubaddressExtension(),
   };
 }
 

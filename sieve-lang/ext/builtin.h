@@ -18,6 +18,7 @@ const Extension& EncodedCharacterExtension();
 const Extension& CopyExtension();
 const Extension& RelationalExtension();
 const Extension& VariablesExtension();
+const Extension& SubaddressExtension();
 
 // Every extension, the core language first.
 std::vector<const Extension*> BuiltinExtensions();

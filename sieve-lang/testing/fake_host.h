@@ -24,17 +24,25 @@ class FakeHost : public Host {
     return it->second;
   }
 
+  std::optional<std::string> Setting(std::string_view key) const override {
+    auto it = settings_.find(std::string(key));
+    if (it == settings_.end()) return std::nullopt;
+    return it->second;
+  }
+
   void set_now(std::chrono::system_clock::time_point now) { now_ = now; }
   void AddMailbox(std::string name) { mailboxes_.insert(std::move(name)); }
   void SetEnvironment(std::string name, std::string value) {
     environment_[std::move(name)] = std::move(value);
   }
+  void SetSetting(std::string key, std::string value) { settings_[std::move(key)] = std::move(value); }
 
  private:
   // 2026-01-01T00:00:00Z: a fixed instant so runs are reproducible.
   std::chrono::system_clock::time_point now_{std::chrono::seconds(1767225600)};
   std::set<std::string> mailboxes_{"INBOX"};
   std::map<std::string, std::string> environment_;
+  std::map<std::string, std::string> settings_;
 };
 
 }  // namespace sieve

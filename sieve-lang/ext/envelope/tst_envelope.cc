@@ -25,8 +25,8 @@ bool Validate(ValidationContext& ctx, Node& node) {
   return true;
 }
 
-void AddPathValues(std::string_view path, const AddressPart& part, bool null_allowed,
-                   std::vector<std::string>& values) {
+void AddPathValues(std::string_view path, const AddressPart& part, const Host& host,
+                   bool null_allowed, std::vector<std::string>& values) {
   if (path.empty()) {
     if (null_allowed) values.emplace_back();
     return;
@@ -36,7 +36,7 @@ void AddPathValues(std::string_view path, const AddressPart& part, bool null_all
     if (part.name() == "all") values.emplace_back(path);
     return;
   }
-  if (auto v = part.Extract(*address)) values.push_back(std::move(*v));
+  if (auto v = part.Extract(*address, host)) values.push_back(std::move(*v));
 }
 
 // The values of one envelope part, parsed once per execution however many rules ask.
@@ -45,9 +45,9 @@ const std::vector<std::string>& PartValues(Runtime& rt, std::string_view lower,
   return rt.Memoized("envelope:" + std::string(lower), &part, [&] {
     std::vector<std::string> values;
     const Envelope& env = rt.envelope();
-    if (lower == "from") AddPathValues(env.from, part, true, values);
-    if (lower == "to") AddPathValues(env.to, part, false, values);
-    if (lower == "auth") AddPathValues(env.auth, part, false, values);
+    if (lower == "from") AddPathValues(env.from, part, rt.host(), true, values);
+    if (lower == "to") AddPathValues(env.to, part, rt.host(), false, values);
+    if (lower == "auth") AddPathValues(env.auth, part, rt.host(), false, values);
     return values;
   });
 }

@@ -64,6 +64,9 @@ struct CommandDef {
   bool (*validate)(ValidationContext& ctx, Node& node) = nullptr;
   // Custom code generation (control structures); default: one invoke instruction.
   void (*generate)(CodeGenerator& gen, Node& node) = nullptr;
+  // Tests known to be false at compile time: the block they guard is neither validated nor
+  // compiled (a literal `false`; `ihave` of a capability this build lacks).
+  bool (*statically_false)(const ValidationContext& ctx, const Node& node) = nullptr;
   ExecStatus (*execute)(Runtime& rt, const Operands& ops) = nullptr;   // commands
   TestOutcome (*evaluate)(Runtime& rt, const Operands& ops) = nullptr;  // tests
 };

@@ -17,6 +17,7 @@ struct Action {
   Kind kind = Kind::kKeep;
   std::string target;  // kStore: mailbox; kRedirect: address
   bool copy = false;   // :copy (RFC 3894): does not cancel the implicit keep
+  bool create = false;  // kStore with :create (RFC 5490): create a missing mailbox
   SourceLocation location;
 
   // Pigeonhole's action names: "keep", "discard", "store", "redirect".

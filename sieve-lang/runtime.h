@@ -82,6 +82,7 @@ class Runtime {
   // Variables (RFC 5229). Names are case-insensitive; `name` may carry a namespace
   // ("tst.path"), which the extension owning that namespace answers.
   void set_program(const Program* program) { program_ = program; }
+  const Program* program() const { return program_; }
   // Match variables are set only in scripts that use the variables extension.
   void set_variables_enabled(bool enabled) { variables_enabled_ = enabled; }
   bool variables_enabled() const { return variables_enabled_; }

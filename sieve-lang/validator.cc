@@ -33,11 +33,6 @@ std::string FoundName(const Argument& arg) {
   return "?";
 }
 
-bool IsConstantFalse(const Command& command) {
-  return (command.name == "if" || command.name == "elsif") && command.tests.size() == 1 &&
-         !command.test_list && command.tests[0].name == "false" &&
-         command.tests[0].arguments.empty() && command.tests[0].tests.empty();
-}
 
 }  // namespace
 
@@ -58,6 +53,11 @@ void ValidationContext::Error(SourceLocation location, std::string message) {
 void ValidationContext::Warning(SourceLocation location, std::string message) {
   if (diagnostics_->size() >= limits_.max_compile_errors) return;
   diagnostics_->push_back({Diagnostic::Severity::kWarning, location, std::move(message)});
+}
+
+bool ValidationContext::IsAvailable(std::string_view capability) const {
+  const Extension* ext = registry_.Find(capability);
+  return ext != nullptr && !ext->implicit && enabled_.Contains(ext);
 }
 
 bool ValidationContext::IsLoaded(std::string_view capability) const {
@@ -169,8 +169,13 @@ bool ValidationContext::ValidateCommand(const Command& command, bool top_level, 
     ok = false;
   }
   if (ok && def.validate != nullptr) ok = def.validate(*this, node);
-  // Pigeonhole skips blocks under a literal `if false`: they are neither checked nor compiled.
-  if (command.has_block && !IsConstantFalse(command)) {
+  // Pigeonhole skips blocks under an `if` whose test is false at compile time (a literal
+  // `false`, `ihave` of a missing capability): they are neither checked nor compiled.
+  bool skip_block = (command.name == "if" || command.name == "elsif") &&
+                    node.tests.size() == 1 && node.tests[0].def != nullptr &&
+                    node.tests[0].def->statically_false != nullptr &&
+                    node.tests[0].def->statically_false(*this, node.tests[0]);
+  if (command.has_block && !skip_block) {
     const Node* saved = previous_;
     node.block = ValidateBlock(command.block, /*top_level=*/false);
     previous_ = saved;

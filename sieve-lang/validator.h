@@ -37,6 +37,8 @@ class ValidationContext {
   // Loads an extension for this script (the `require` command). False if unknown/disabled.
   bool Require(std::string_view capability, SourceLocation location);
   bool IsLoaded(std::string_view capability) const;
+  // Whether this build has `capability` enabled (ihave).
+  bool IsAvailable(std::string_view capability) const;
   // Extensions the script uses, core first, in load order (the program's extension table).
   const std::vector<const Extension*>& loaded() const { return loaded_; }
   const Limits& limits() const { return limits_; }

@@ -22,6 +22,7 @@ const CommandDef& FalseTest() {
       .generate = [](CodeGenerator& gen, Node& node) {
         gen.EmitSimple(Op::kSetFalse, node.location.line);
       },
+      .statically_false = [](const ValidationContext&, const Node&) { return true; },
   };
   return def;
 }

@@ -18,6 +18,9 @@ std::vector<const Extension*> BuiltinExtensions() {
       &RelationalExtension(),
       &VariablesExtension(),
       &SubaddressExtension(),
+      &IhaveExtension(),
+      &EnvironmentExtension(),
+      &MailboxExtension(),
   };
 }
 

@@ -19,6 +19,9 @@ const Extension& CopyExtension();
 const Extension& RelationalExtension();
 const Extension& VariablesExtension();
 const Extension& SubaddressExtension();
+const Extension& IhaveExtension();
+const Extension& EnvironmentExtension();
+const Extension& MailboxExtension();
 
 // Every extension, the core language first.
 std::vector<const Extension*> BuiltinExtensions();

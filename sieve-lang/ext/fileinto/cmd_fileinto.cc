@@ -20,7 +20,8 @@ bool Validate(ValidationContext& ctx, Node& node) {
 ExecStatus Execute(Runtime& rt, const Operands& ops) {
   return rt.AddAction({.kind = Action::Kind::kStore,
                        .target = ops.positional[0].str(),
-                       .copy = ops.HasTag("copy")});
+                       .copy = ops.HasTag("copy"),
+                       .create = ops.HasTag("create")});
 }
 
 }  // namespace

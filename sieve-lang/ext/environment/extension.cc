@@ -1,0 +1,35 @@
+// environment (RFC 5183): the `environment` test compares an item the embedder knows
+// (domain, host, location, name, phase, remote-host, remote-ip, version, ...). For an item
+// the embedder does not know the test is false whatever the match type, :count included
+// (RFC 5183 §4). Status: complete; the items come from Host::EnvironmentItem.
+#include "sieve-lang/ext/builtin.h"
+#include "sieve-lang/runtime.h"
+
+namespace sieve {
+namespace {
+
+TestOutcome Evaluate(Runtime& rt, const Operands& ops) {
+  std::optional<std::string> value = rt.host().EnvironmentItem(ops.positional[0].str());
+  if (!value) return false;
+  return rt.MatchAny(ops, {std::move(*value)}, ops.positional[1].strings);
+}
+
+const CommandDef& EnvironmentTest() {
+  static const CommandDef def{
+      .name = "environment",
+      .kind = CommandKind::kTest,
+      .signature = {.positional = {{"name", ArgType::kString}, {"key list", ArgType::kStringList}},
+                    .match_tags = true},
+      .evaluate = Evaluate,
+  };
+  return def;
+}
+
+}  // namespace
+
+const Extension& EnvironmentExtension() {
+  static const Extension ext{.name = "environment", .commands = {&EnvironmentTest()}};
+  return ext;
+}
+
+}  // namespace sieve

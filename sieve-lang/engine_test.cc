@@ -4,6 +4,7 @@
 
 #include "sieve-lang/sieve.h"
 #include "sieve-lang/testing/fake_host.h"
+#include "sieve-lang/testing/script_runner.h"
 
 namespace sieve {
 namespace {
@@ -27,36 +28,8 @@ struct Case {
   const char* expected;  // actions joined by "; ", then " | keep" when implicit keep stays
 };
 
-std::string Describe(const ExecOutcome& result) {
-  std::string text;
-  if (result.error) text = "RUNTIME ERROR: " + result.error->message + " ";
-  for (const Action& a : result.actions) {
-    if (!text.empty() && text.back() != ' ') text += "; ";
-    text += std::string(a.name()) + (a.target.empty() ? "" : " " + a.target);
-    if (a.copy) text += " :copy";
-  }
-  if (result.implicit_keep) text += " | keep";
-  return text;
-}
-
-// Runs the freshly compiled program and the one loaded back from its bytes; both must agree
-// (the compiler builds instructions itself rather than decoding what it wrote).
 std::string RunScript(const Engine& engine, const char* script, const Envelope& envelope) {
-  CompileOutput out = engine.Compile(script, "test");
-  if (!out.program) {
-    std::string text = "COMPILE ERROR:";
-    for (const Diagnostic& d : out.diagnostics) text += " " + FormatShort(d);
-    return text;
-  }
-  mail::Message message{std::string(kMessage)};
-  FakeHost host;
-  ExecInput input{.message = &message, .envelope = envelope, .host = &host};
-  std::string direct = Describe(engine.Execute(*out.program, input));
-  auto reloaded = engine.Load(out.program->bytes());
-  if (!reloaded) return "RELOAD ERROR: " + reloaded.error().ToString();
-  std::string again = Describe(engine.Execute(*reloaded, input));
-  if (again != direct) return "RELOADED PROGRAM DIFFERS: " + direct + " vs " + again;
-  return direct;
+  return testing::RunScript(engine, script, kMessage, envelope);
 }
 
 const Case kCases[] = {

@@ -20,6 +20,7 @@ namespace sieve {
 class CodeGenerator;
 class Runtime;
 class ValidationContext;
+struct Action;
 struct Node;
 
 struct TagSpec {
@@ -39,6 +40,9 @@ enum class BlockRule { kNone, kRequired };
 
 struct Signature {
   std::vector<PositionalSpec> positional;
+  // How many leading positional arguments may be left out (imap4flags' optional variable
+  // name); the rest then bind to the last specs.
+  size_t optional_leading = 0;
   std::vector<TagSpec> tags;
   bool match_tags = false;         // :comparator plus every registered match type
   // The comparator when :comparator is absent (RFC 5228 §2.7.3; some testsuite tests differ).
@@ -96,6 +100,9 @@ struct Extension {
   // Whether strings in scripts that require this extension expand "${...}" at run time
   // (variables, RFC 5229 §3).
   bool expands_variables = false;
+  // Adjusts every action a script adds, given the operands of the command adding it
+  // (imap4flags attaches the flags of :flags or of its internal variable to keep/fileinto).
+  void (*decorate_action)(Runtime& rt, const Operands& ops, Action& action) = nullptr;
   // A variable namespace this extension answers ("tst" for ${tst.path}), and how.
   std::string_view variable_namespace;
   std::optional<std::string> (*read_namespace_variable)(Runtime& rt, std::string_view name) =

@@ -51,6 +51,7 @@ std::optional<RunError> Interpret(const Program& program, Runtime& rt) {
           ExpandOperands(rt, expanded);
           ops = &expanded;
         }
+        rt.set_operands(ops);
         if (in.def->kind == CommandKind::kTest) {
           if (rt.Tracing(TraceLevel::kTests)) {
             rt.Trace(TraceLevel::kTests, 0, std::string(in.def->name) + " test");

@@ -3,6 +3,7 @@
 // duplicate actions (§2.10.3). Not thread-safe; one per execution.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ struct Action {
   std::string target;  // kStore: mailbox; kRedirect: address
   bool copy = false;   // :copy (RFC 3894): does not cancel the implicit keep
   bool create = false;  // kStore with :create (RFC 5490): create a missing mailbox
+  // kKeep/kStore: IMAP flags for the stored message (imap4flags, RFC 5232); none when unset.
+  std::optional<std::vector<std::string>> flags;
   SourceLocation location;
 
   // Pigeonhole's action names: "keep", "discard", "store", "redirect".

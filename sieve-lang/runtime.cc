@@ -13,6 +13,11 @@ void Runtime::Trace(TraceLevel level, int depth, std::string_view text) {
 }
 
 ExecStatus Runtime::AddAction(Action action) {
+  if (program_ != nullptr && operands_ != nullptr) {
+    for (const Extension* ext : program_->extensions()) {
+      if (ext->decorate_action != nullptr) ext->decorate_action(*this, *operands_, action);
+    }
+  }
   if (Tracing(TraceLevel::kActions)) Trace(TraceLevel::kActions, 0, action.Describe());
   action.location.line = line_;
   return result_.Add(std::move(action));

@@ -58,7 +58,10 @@ class Runtime {
   void RequestStop() { stop_ = true; }
   bool stop_requested() const { return stop_; }
 
-  // Adds an action to the result (tracing it at the actions level).
+  // The operands of the command being executed (after variable expansion).
+  void set_operands(const Operands* ops) { operands_ = ops; }
+  // Adds an action to the result (tracing it at the actions level), after the loaded
+  // extensions' decorate_action hooks had their say.
   ExecStatus AddAction(Action action);
 
   // Values of header `name`, unfolded and RFC 2047-decoded (RFC 5228 §5.7), in order.
@@ -108,6 +111,7 @@ class Runtime {
   TraceSink* trace_;
   int line_ = 0;
   const Program* program_ = nullptr;
+  const Operands* operands_ = nullptr;
   bool variables_enabled_ = false;
   std::vector<std::pair<std::string, std::string>> variables_;  // lowercased name, value
   std::vector<std::string> match_values_;

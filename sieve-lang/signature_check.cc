@@ -42,14 +42,16 @@ std::optional<std::string> CheckOperands(const std::vector<const Extension*>& lo
   const Signature& sig = def.signature;
   bool runnable = def.kind == CommandKind::kTest ? def.evaluate != nullptr : def.execute != nullptr;
   if (!runnable) return std::string(def.name) + " cannot be invoked directly";
-  if (ops.positional.size() != sig.positional.size()) {
-    return std::string(def.name) + " has " + std::to_string(ops.positional.size()) +
+  size_t have = ops.positional.size();
+  if (have > sig.positional.size() || have + sig.optional_leading < sig.positional.size()) {
+    return std::string(def.name) + " has " + std::to_string(have) +
            " positional arguments instead of " + std::to_string(sig.positional.size());
   }
-  for (size_t i = 0; i < ops.positional.size(); ++i) {
-    if (!ArgTypeFits(sig.positional[i].type, ops.positional[i].type)) {
-      return std::string(def.name) + " argument " + std::to_string(i + 1) + " is not " +
-             ArgTypeName(sig.positional[i].type);
+  size_t skip = sig.positional.size() - have;
+  for (size_t i = 0; i < have; ++i) {
+    if (!ArgTypeFits(sig.positional[skip + i].type, ops.positional[i].type)) {
+      return std::string(def.name) + " argument " + std::to_string(skip + i + 1) + " is not " +
+             ArgTypeName(sig.positional[skip + i].type);
     }
   }
   for (const TagValue& tag : ops.tags) {

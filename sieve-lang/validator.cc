@@ -321,10 +321,13 @@ bool ValidationContext::BindArguments(const std::vector<Argument>& args, Node& n
   const CommandDef& def = *node.def;
   const auto& want = def.signature.positional;
   bool ok = true;
+  // Tags first (they may consume a parameter); positional arguments are bound afterwards,
+  // once their number tells whether optional leading ones were left out.
+  std::vector<const Argument*> positional;
   for (size_t i = 0; i < args.size(); ++i) {
     const Argument& arg = args[i];
     if (arg.kind == Argument::Kind::kTag) {
-      if (!node.operands.positional.empty()) {
+      if (!positional.empty()) {
         Error(arg.location, "the :" + arg.tag + " tag of " + Describe(def) +
                                 " must come before its positional arguments (RFC 5228 §2.6.2)");
         ok = false;
@@ -332,14 +335,20 @@ bool ValidationContext::BindArguments(const std::vector<Argument>& args, Node& n
       ok = BindTag(args, i, node) && ok;
       continue;
     }
-    size_t index = node.operands.positional.size();
-    if (index >= want.size()) {
+    if (positional.size() >= want.size()) {
       Error(arg.location, Describe(def) + " expects " +
                               (want.empty() ? "no positional arguments"
                                             : Plural(want.size(), "positional argument")) +
                               ", but more were found");
       return false;
     }
+    positional.push_back(&arg);
+  }
+  size_t missing = want.size() - positional.size();
+  size_t skip = missing <= def.signature.optional_leading ? missing : 0;
+  for (size_t k = 0; k < positional.size(); ++k) {
+    const Argument& arg = *positional[k];
+    size_t index = skip + k;
     Value value;
     if (!Fits(arg, want[index].type)) {
       Error(arg.location, Describe(def) + " expects " + ArgTypeName(want[index].type) +
@@ -352,7 +361,7 @@ bool ValidationContext::BindArguments(const std::vector<Argument>& args, Node& n
     }
     node.operands.positional.push_back(std::move(value));
   }
-  if (ok && node.operands.positional.size() < want.size()) {
+  if (ok && skip == 0 && node.operands.positional.size() < want.size()) {
     Error(node.location, Describe(def) + " expects " + Plural(want.size(), "positional argument") +
                              ", but " + std::to_string(node.operands.positional.size()) +
                              (node.operands.positional.size() == 1 ? " was" : " were") +

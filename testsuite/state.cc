@@ -112,8 +112,10 @@ void State::ResetExecution() {
   implicit_keep_executed_ = false;
 }
 
-bool State::Store(std::string_view mailbox) {
-  if (store_.Append(mailbox, {.raw = std::string(message_->bytes()), .flags = {}})) return true;
+bool State::Store(std::string_view mailbox,
+                  const std::optional<std::vector<std::string>>& flags) {
+  StoredMessage stored{.raw = std::string(message_->bytes()), .flags = flags.value_or(std::vector<std::string>{})};
+  if (store_.Append(mailbox, std::move(stored))) return true;
   LogError("failed to store into mailbox '" + std::string(mailbox) +
            "': Mailbox doesn't exist: " + std::string(mailbox));
   return false;
@@ -122,10 +124,10 @@ bool State::Store(std::string_view mailbox) {
 bool State::ExecuteAction(const sieve::Action& action) {
   using Kind = sieve::Action::Kind;
   switch (action.kind) {
-    case Kind::kKeep: return Store(result_.default_mailbox());
+    case Kind::kKeep: return Store(result_.default_mailbox(), action.flags);
     case Kind::kStore:
       if (action.create) store_.Create(action.target);
-      return Store(action.target);
+      return Store(action.target, action.flags);
     case Kind::kDiscard: return true;
     case Kind::kRedirect: {
       std::string user = sieve::RedirectUserAddress(redirect_settings_, envelope_);

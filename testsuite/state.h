@@ -75,7 +75,8 @@ class State : public sieve::Host {
   // One action as a committed delivery would: stores into the store, mail into the outbox.
   bool ExecuteAction(const sieve::Action& action);
   // Stores the current message; logs and returns false when the mailbox does not exist.
-  bool Store(std::string_view mailbox);
+  bool Store(std::string_view mailbox,
+             const std::optional<std::vector<std::string>>& flags = std::nullopt);
 
   MailStore& store() { return store_; }
   std::vector<OutboxEntry>& outbox() { return outbox_; }

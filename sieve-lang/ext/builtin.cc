@@ -21,6 +21,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &IhaveExtension(),
       &EnvironmentExtension(),
       &MailboxExtension(),
+      &Imap4flagsExtension(),
   };
 }
 

@@ -22,6 +22,7 @@ const Extension& SubaddressExtension();
 const Extension& IhaveExtension();
 const Extension& EnvironmentExtension();
 const Extension& MailboxExtension();
+const Extension& Imap4flagsExtension();
 
 // Every extension, the core language first.
 std::vector<const Extension*> BuiltinExtensions();

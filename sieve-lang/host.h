@@ -19,6 +19,10 @@ class Host {
   virtual bool MailboxExists(std::string_view mailbox) const = 0;
   // Environment items (RFC 5183: "domain", "host", "name", ...); nullopt when unknown.
   virtual std::optional<std::string> EnvironmentItem(std::string_view name) const = 0;
+  // The mailbox carrying RFC 6154 special-use `flag` ("\\Junk"), if any (special-use).
+  virtual std::optional<std::string> SpecialUseMailbox(std::string_view) const {
+    return std::nullopt;
+  }
   // A delivery-side setting an extension depends on (recipient_delimiter, ...), as the
   // embedder's configuration has it; nullopt leaves the extension's default.
   virtual std::optional<std::string> Setting(std::string_view) const { return std::nullopt; }

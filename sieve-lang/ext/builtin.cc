@@ -22,6 +22,8 @@ std::vector<const Extension*> BuiltinExtensions() {
       &EnvironmentExtension(),
       &MailboxExtension(),
       &Imap4flagsExtension(),
+      &SpecialUseExtension(),
+      &DovecotDebugExtension(),
   };
 }
 

@@ -23,6 +23,8 @@ const Extension& IhaveExtension();
 const Extension& EnvironmentExtension();
 const Extension& MailboxExtension();
 const Extension& Imap4flagsExtension();
+const Extension& SpecialUseExtension();
+const Extension& DovecotDebugExtension();
 
 // Every extension, the core language first.
 std::vector<const Extension*> BuiltinExtensions();

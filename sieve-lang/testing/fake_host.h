@@ -30,10 +30,19 @@ class FakeHost : public Host {
     return it->second;
   }
 
+  std::optional<std::string> SpecialUseMailbox(std::string_view flag) const override {
+    auto it = special_use_.find(std::string(flag));
+    if (it == special_use_.end()) return std::nullopt;
+    return it->second;
+  }
+
   void set_now(std::chrono::system_clock::time_point now) { now_ = now; }
   void AddMailbox(std::string name) { mailboxes_.insert(std::move(name)); }
   void SetEnvironment(std::string name, std::string value) {
     environment_[std::move(name)] = std::move(value);
+  }
+  void SetSpecialUse(std::string flag, std::string mailbox) {
+    special_use_[std::move(flag)] = std::move(mailbox);
   }
   void SetSetting(std::string key, std::string value) { settings_[std::move(key)] = std::move(value); }
 
@@ -43,6 +52,7 @@ class FakeHost : public Host {
   std::set<std::string> mailboxes_{"INBOX"};
   std::map<std::string, std::string> environment_;
   std::map<std::string, std::string> settings_;
+  std::map<std::string, std::string> special_use_;
 };
 
 }  // namespace sieve

@@ -69,6 +69,10 @@ std::optional<std::string> ResolveMatchTags(const std::vector<const Extension*>&
     if (ops.match_type == nullptr) {
       ops.match_type = FindByName(loaded, &Extension::match_types, "is");
     }
+    // Only a damaged program lacks the core language that provides the defaults.
+    if (ops.comparator == nullptr || ops.match_type == nullptr) {
+      return std::string("default comparator or match type unavailable");
+    }
     if (ops.match_type->NeedsSubstring() && !ops.comparator->SupportsSubstring()) {
       return "the " + std::string(ops.comparator->name()) +
              " comparator does not support the :" + std::string(ops.match_type->name()) +
@@ -77,6 +81,7 @@ std::optional<std::string> ResolveMatchTags(const std::vector<const Extension*>&
   }
   if (signature.address_part_tags && ops.address_part == nullptr) {
     ops.address_part = FindByName(loaded, &Extension::address_parts, "all");
+    if (ops.address_part == nullptr) return std::string("default address part unavailable");
   }
   return std::nullopt;
 }
@@ -227,6 +232,10 @@ base::Result<Program> Program::Load(std::string_view bytes, const Registry& regi
                                                  "', which is not available"));
     }
     program.extensions_.push_back(ext);
+  }
+  // The compiler always puts the core language first; the defaults come from it.
+  if (program.extensions_.front() != &registry.core()) {
+    return base::Err(Corrupt("extension table does not start with the core language"));
   }
   program.script_name_ = r.String(4096);
   if (!r.ok()) return base::Err(Corrupt("truncated script name"));

@@ -193,6 +193,17 @@ TEST(ProgramTest, OperandsThatDoNotFitTheSignatureAreCorrupt) {
   EXPECT_TRUE(engine.Load(AssembleProgram("x", {&core}, InvokeCode(core, "header", good))));
 }
 
+// Found by load_fuzzer: an extension table without the core language has no default
+// comparator or match type; loading must refuse it.
+TEST(ProgramTest, TableWithoutCoreIsCorrupt) {
+  Engine engine(BuiltinRegistry(), Options{.all_extensions = true});
+  const Extension* relational = engine.registry().Find("relational");
+  ASSERT_NE(relational, nullptr);
+  auto loaded = engine.Load(AssembleProgram("x", {relational}, ""));
+  ASSERT_FALSE(loaded.has_value());
+  EXPECT_EQ(loaded.error().code(), base::Status::Code::kCorruption);
+}
+
 TEST(ProgramTest, DisabledExtensionIsRefused) {
   Engine full(BuiltinRegistry(), Options{});
   Program p = MustCompile(full, "require \"fileinto\"; fileinto \"x\";");

@@ -19,6 +19,11 @@ class MatchType {
   // wrong with a given one (nullopt when fine).
   virtual bool HasParam() const { return false; }
   virtual std::optional<std::string> CheckParam(std::string_view) const { return std::nullopt; }
+  // What is wrong with a constant key (a :regex that does not compile), checked when the
+  // script is compiled; keys with variables are only known at run time.
+  virtual std::optional<std::string> CheckKey(std::string_view, const Comparator&) const {
+    return std::nullopt;
+  }
   // Whether keys are matched against the number of values instead of the values (:count).
   virtual bool CountsValues() const { return false; }
   // `param` is the tag's parameter, empty when it has none. Match types that set match

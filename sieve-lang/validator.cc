@@ -374,6 +374,17 @@ bool ValidationContext::BindArguments(const std::vector<Argument>& args, Node& n
       Error(node.location, *err);
       return false;
     }
+    // The key list is the last positional argument of every test with match types.
+    const Operands& ops = node.operands;
+    if (def.signature.match_tags && ops.match_type != nullptr && !ops.positional.empty()) {
+      for (const std::string& key : ops.positional.back().strings) {
+        if (key.find("${") != std::string::npos && IsLoaded("variables")) continue;
+        if (auto err = ops.match_type->CheckKey(key, *ops.comparator)) {
+          Error(node.location, *err);
+          return false;
+        }
+      }
+    }
   }
   return true;
 }

@@ -24,6 +24,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &Imap4flagsExtension(),
       &SpecialUseExtension(),
       &DovecotDebugExtension(),
+      &RegexExtension(),
   };
 }
 

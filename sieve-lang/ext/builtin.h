@@ -25,6 +25,7 @@ const Extension& MailboxExtension();
 const Extension& Imap4flagsExtension();
 const Extension& SpecialUseExtension();
 const Extension& DovecotDebugExtension();
+const Extension& RegexExtension();
 
 // Every extension, the core language first.
 std::vector<const Extension*> BuiltinExtensions();

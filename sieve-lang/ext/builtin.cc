@@ -25,6 +25,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &SpecialUseExtension(),
       &DovecotDebugExtension(),
       &RegexExtension(),
+      &DateExtension(),
   };
 }
 

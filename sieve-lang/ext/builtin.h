@@ -26,6 +26,7 @@ const Extension& Imap4flagsExtension();
 const Extension& SpecialUseExtension();
 const Extension& DovecotDebugExtension();
 const Extension& RegexExtension();
+const Extension& DateExtension();
 
 // Every extension, the core language first.
 std::vector<const Extension*> BuiltinExtensions();

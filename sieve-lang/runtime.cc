@@ -69,7 +69,7 @@ const std::vector<std::string>& Runtime::AddressPartValues(std::string_view name
 }
 
 bool Runtime::MatchAny(const Operands& ops, const std::vector<std::string>& values,
-                       const std::vector<std::string>& keys) {
+                       const std::vector<std::string>& keys, bool sets_match_values) {
   const bool tracing = Tracing(TraceLevel::kMatching);
   if (tracing) {
     Trace(TraceLevel::kMatching, 1,
@@ -83,7 +83,8 @@ bool Runtime::MatchAny(const Operands& ops, const std::vector<std::string>& valu
     for (const std::string& key : keys) {
       Captures captures;
       bool hit = ops.match_type->Match(*ops.comparator, value, key, ops.match_param,
-                                       variables_enabled_ ? &captures : nullptr);
+                                       variables_enabled_ && sets_match_values ? &captures
+                                                                               : nullptr);
       if (hit && !captures.empty()) match_values_ = std::move(captures);
       if (tracing) {
         Trace(TraceLevel::kMatching, 1,

@@ -98,9 +98,10 @@ class Runtime {
   std::string Expand(std::string_view text);
 
   // True when some value matches some key with the operands' comparator and match type
-  // (RFC 5228 §2.7); traces each comparison at the matching level.
+  // (RFC 5228 §2.7); traces each comparison at the matching level. Tests whose RFC says so
+  // (body, RFC 5173 §6) pass `sets_match_values` = false to leave ${0}..${N} alone.
   bool MatchAny(const Operands& ops, const std::vector<std::string>& values,
-                const std::vector<std::string>& keys);
+                const std::vector<std::string>& keys, bool sets_match_values = true);
 
  private:
   const mail::Message* message_;

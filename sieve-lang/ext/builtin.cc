@@ -26,6 +26,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &DovecotDebugExtension(),
       &RegexExtension(),
       &DateExtension(),
+      &BodyExtension(),
   };
 }
 

@@ -27,6 +27,7 @@ const Extension& SpecialUseExtension();
 const Extension& DovecotDebugExtension();
 const Extension& RegexExtension();
 const Extension& DateExtension();
+const Extension& BodyExtension();
 
 // Every extension, the core language first.
 std::vector<const Extension*> BuiltinExtensions();

@@ -10,6 +10,8 @@ std::string_view Action::name() const {
     case Kind::kDiscard: return "discard";
     case Kind::kStore: return "store";
     case Kind::kRedirect: return "redirect";
+    case Kind::kReject: return "reject";
+    case Kind::kEreject: return "ereject";
   }
   return "?";
 }
@@ -20,6 +22,8 @@ std::string Action::Describe() const {
     case Kind::kDiscard: return "discard";
     case Kind::kStore: return "store message in folder: " + target;
     case Kind::kRedirect: return "redirect message to: " + target;
+    case Kind::kReject:
+    case Kind::kEreject: return "reject message with reason: " + target;
   }
   return "?";
 }
@@ -53,12 +57,39 @@ bool Result::IsDuplicate(const Action& action) const {
         if (base::EqualsIgnoreCase(old.target, action.target)) return true;
         break;
       case Action::Kind::kKeep: return true;
+      case Action::Kind::kReject:
+      case Action::Kind::kEreject: break;  // two refusals are a conflict, not a duplicate
     }
   }
   return false;
 }
 
+static bool Refuses(const Action& a) {
+  return a.kind == Action::Kind::kReject || a.kind == Action::Kind::kEreject;
+}
+
+static bool Delivers(const Action& a) {
+  return a.kind == Action::Kind::kKeep || a.kind == Action::Kind::kStore ||
+         a.kind == Action::Kind::kRedirect;
+}
+
+std::optional<std::string> Result::Conflict(const Action& action) const {
+  for (const Action& old : actions_) {
+    if (Refuses(action) && Refuses(old)) {
+      return "duplicate reject/ereject action not allowed";
+    }
+    if ((Refuses(action) && Delivers(old)) || (Delivers(action) && Refuses(old))) {
+      const Action& other = Refuses(action) ? old : action;
+      return std::string(Refuses(action) ? action.name() : old.name()) +
+             " action conflicts with other action: the " + std::string(other.name()) +
+             " action tries to deliver the message";
+    }
+  }
+  return std::nullopt;
+}
+
 ExecStatus Result::Add(Action action) {
+  if (auto conflict = Conflict(action)) return std::unexpected(ExecError{*conflict});
   // RFC 5228 §2.10.2: keep, fileinto, redirect and discard cancel the implicit keep; :copy
   // (RFC 3894 §3) keeps it.
   if (!action.copy) implicit_keep_ = false;

@@ -14,7 +14,8 @@
 namespace sieve {
 
 struct Action {
-  enum class Kind { kKeep, kDiscard, kStore, kRedirect };
+  // kReject / kEreject (RFC 5429): refuse the message; `target` holds the reason.
+  enum class Kind { kKeep, kDiscard, kStore, kRedirect, kReject, kEreject };
   Kind kind = Kind::kKeep;
   std::string target;  // kStore: mailbox; kRedirect: address
   bool copy = false;   // :copy (RFC 3894): does not cancel the implicit keep
@@ -23,7 +24,7 @@ struct Action {
   std::optional<std::vector<std::string>> flags;
   SourceLocation location;
 
-  // Pigeonhole's action names: "keep", "discard", "store", "redirect".
+  // Pigeonhole's action names: "keep", "discard", "store", "redirect", "reject", "ereject".
   std::string_view name() const;
   // One line as sieve-test prints it ("store message in folder: Junk").
   std::string Describe() const;
@@ -43,6 +44,8 @@ class Result {
 
  private:
   bool IsDuplicate(const Action& action) const;
+  // RFC 5429 §2.1: a refusal cannot stand next to an action that delivers the message.
+  std::optional<std::string> Conflict(const Action& action) const;
   bool StoresToDefault(const Action& action) const;
 
   const Limits& limits_;

@@ -31,7 +31,7 @@ done
 
 # The Pigeonhole examples: those written in this build's language compile and dump; the
 # others name the extension that is missing. (Grow `compiling` as extensions land.)
-compiling=" sanjay.sieve relational.rfc5231.sieve subaddress.rfc5233.sieve "
+compiling=" sanjay.sieve relational.rfc5231.sieve subaddress.rfc5233.sieve rfc3028.sieve sieve_examples.sieve "
 examples="$root/../shared/conformance/pigeonhole/examples"
 if [ -d "$examples" ]; then
   cp "$examples"/*.sieve "$work/"

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "mail/address.h"
+#include "sieve-lang/ext/reject/reject_action.h"
 #include "sieve-lang/runtime.h"
 
 namespace testsuite {
@@ -129,6 +130,16 @@ bool State::ExecuteAction(const sieve::Action& action) {
       if (action.create) store_.Create(action.target);
       return Store(action.target, action.flags);
     case Kind::kDiscard: return true;
+    case Kind::kReject:
+    case Kind::kEreject:
+      // The refusal goes back to the sender with the null sender; a bounce is not answered.
+      if (!envelope_.from.empty()) {
+        outbox_.push_back({.message = sieve::BuildRejectMessage(*message_, envelope_, action.target,
+                                                                "postmaster@example.com"),
+                           .from = "",
+                           .to = envelope_.from});
+      }
+      return true;
     case Kind::kRedirect: {
       std::string user = sieve::RedirectUserAddress(redirect_settings_, envelope_);
       // A loop is dropped quietly, as Pigeonhole does: the message was here before.

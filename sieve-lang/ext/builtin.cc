@@ -27,6 +27,8 @@ std::vector<const Extension*> BuiltinExtensions() {
       &RegexExtension(),
       &DateExtension(),
       &BodyExtension(),
+      &RejectExtension(),
+      &EarlyRejectExtension(),
   };
 }
 

@@ -28,6 +28,8 @@ const Extension& DovecotDebugExtension();
 const Extension& RegexExtension();
 const Extension& DateExtension();
 const Extension& BodyExtension();
+const Extension& RejectExtension();
+const Extension& EarlyRejectExtension();
 
 // Every extension, the core language first.
 std::vector<const Extension*> BuiltinExtensions();

@@ -17,6 +17,8 @@ struct Diagnostic {
   Severity severity = Severity::kError;
   SourceLocation location;
   std::string message;
+  // The included script the problem is in (include, RFC 6609); empty for the script compiled.
+  std::string script;
   bool operator==(const Diagnostic&) const = default;
 };
 

@@ -73,7 +73,8 @@ std::string Program::Disassemble(bool hex) const {
     out += "  " + std::to_string(i) + ": " + std::string(extensions_[i]->name) + "\n";
   }
   out += "Code:\n";
-  std::string_view code = std::string_view(bytes_).substr(code_start_);
+  std::string_view code =
+      std::string_view(bytes_).substr(code_start_, main_size_ - code_start_);
   char buf[64];
   for (size_t i = 0; i < code_.size(); ++i) {
     const Instruction& in = code_[i];
@@ -102,7 +103,13 @@ std::string Program::Disassemble(bool hex) const {
     }
   }
   std::snprintf(buf, sizeof buf, "%06zx: [end]\n", code.size());
-  return out + buf;
+  out += buf;
+  // Included scripts follow, each listed like a program of its own (RFC 6609).
+  for (const IncludedScript& inc : included_) {
+    out += "\nIncluded " + std::string(ScriptLocationName(inc.location)) + " script '" +
+           inc.name + "':\n" + inc.program->Disassemble(hex);
+  }
+  return out;
 }
 
 }  // namespace sieve

@@ -1,12 +1,10 @@
 #include <algorithm>
 
 #include "base/strings.h"
-#include "sieve-lang/codegen.h"
+#include "sieve-lang/compile_unit.h"
 #include "sieve-lang/interpreter.h"
-#include "sieve-lang/parser.h"
 #include "sieve-lang/runtime.h"
 #include "sieve-lang/sieve.h"
-#include "sieve-lang/validator.h"
 
 namespace sieve {
 namespace {
@@ -36,6 +34,8 @@ base::Status ApplySetting(Options& options, std::string_view key, std::string_vi
   if (key == "sieve_max_script_size") target = &options.limits.max_script_size;
   if (key == "sieve_max_actions") target = &options.limits.max_actions;
   if (key == "sieve_max_redirects") target = &options.limits.max_redirects;
+  if (key == "sieve_include_max_includes") target = &options.limits.max_includes;
+  if (key == "sieve_include_max_nesting_depth") target = &options.limits.max_include_depth;
   if (target == nullptr) return base::Status::NotFound(std::string(key));
   auto n = ParseSize(value);
   if (!n) {
@@ -53,41 +53,25 @@ Engine::Engine(const Registry& registry, Options options)
   config_warnings_ = enabled_.Apply(registry_, options_.extensions);
 }
 
-CompileOutput Engine::Compile(std::string_view source, std::string_view script_name) const {
+CompileOutput Engine::Compile(std::string_view source, std::string_view script_name,
+                              const ScriptResolver* resolver) const {
   CompileOutput out;
-  const Limits& limits = options_.limits;
-  if (limits.max_script_size != 0 && source.size() > limits.max_script_size) {
+  CompileUnit unit(registry_, enabled_, options_.limits, resolver, &out.diagnostics);
+  auto program = unit.CompileScript(source, script_name, 0);
+  if (!program) {
+    if (!program.error().empty()) {
+      out.diagnostics.push_back({Diagnostic::Severity::kError, {}, program.error()});
+    }
+    return out;
+  }
+  program->SetIncluded(unit.TakeIncluded());
+  if (program->bytes().size() > options_.limits.max_program_size) {
     out.diagnostics.push_back({Diagnostic::Severity::kError, {},
-                               "script is too large (" + std::to_string(source.size()) +
-                                   " bytes; sieve_max_script_size is " +
-                                   std::to_string(limits.max_script_size) + ")"});
+                               "compiled program is too large (" +
+                                   std::to_string(program->bytes().size()) + " bytes)"});
     return out;
   }
-  ParseOutput parsed = Parse(source, limits);
-  out.diagnostics = std::move(parsed.diagnostics);
-  if (!parsed.ok) {
-    out.diagnostics.push_back({Diagnostic::Severity::kError, {}, "parse failed"});
-    return out;
-  }
-  ValidationContext validator(registry_, enabled_, limits, &out.diagnostics);
-  std::vector<Node> nodes = validator.ValidateScript(parsed.script);
-  if (validator.error_count() > 0) {
-    out.diagnostics.push_back({Diagnostic::Severity::kError, {}, "validation failed"});
-    return out;
-  }
-  CodeGenerator gen(validator.loaded());
-  gen.GenerateScript(nodes);
-  std::string code = gen.TakeCode();
-  size_t code_size = code.size();
-  std::string bytes = AssembleProgram(script_name, validator.loaded(), code);
-  if (bytes.size() > limits.max_program_size) {
-    out.diagnostics.push_back({Diagnostic::Severity::kError, {},
-                               "compiled program is too large (" + std::to_string(bytes.size()) +
-                                   " bytes)"});
-    return out;
-  }
-  out.program = Program::FromGenerated(std::move(bytes), code_size, validator.loaded(),
-                                       std::string(script_name), gen.TakeInstructions());
+  out.program = std::move(*program);
   return out;
 }
 
@@ -101,6 +85,7 @@ ExecOutcome Engine::Execute(const Program& program, const ExecInput& input) cons
   Result& result = input.result ? *input.result : *own_result;
   Runtime runtime(*input.message, input.envelope, *input.host, result, options_.limits,
                   input.trace);
+  runtime.set_unit(&program);
   ExecOutcome outcome;
   if (auto error = Interpret(program, runtime)) {
     outcome.error = Diagnostic{Diagnostic::Severity::kError, error->location, error->message};

@@ -107,6 +107,10 @@ struct Extension {
   std::string_view variable_namespace;
   std::optional<std::string> (*read_namespace_variable)(Runtime& rt, std::string_view name) =
       nullptr;
+  // Writes a variable of that namespace (`set "global.x"`); null: the namespace is read-only
+  // and the value is kept as a local variable of the script.
+  ExecStatus (*write_namespace_variable)(Runtime& rt, std::string_view name,
+                                         std::string value) = nullptr;
   bool implicit = false;  // always loaded, never required (the core language)
 };
 

@@ -19,7 +19,7 @@ void ExpandOperands(Runtime& rt, Operands& ops) {
 std::optional<RunError> Interpret(const Program& program, Runtime& rt) {
   const std::vector<Instruction>& code = program.code();
   const uint64_t max_steps = rt.limits().max_program_steps;
-  uint64_t steps = 0;
+  uint64_t& steps = rt.steps();  // shared with included scripts
   bool test = false;  // the test-result register that jumps consult
   size_t pc = 0;
   rt.set_program(&program);
@@ -42,6 +42,7 @@ std::optional<RunError> Interpret(const Program& program, Runtime& rt) {
       case Op::kSetFalse: test = false; break;
       case Op::kStop:
         rt.Trace(TraceLevel::kCommands, 0, "stop command; end all script execution");
+        rt.RequestStop();  // also ends the scripts that included this one (RFC 6609 §3.2)
         return std::nullopt;
       case Op::kInvoke:
         rt.set_position(pc - 1);
@@ -70,6 +71,7 @@ std::optional<RunError> Interpret(const Program& program, Runtime& rt) {
           if (!status) return RunError{{in.line, 0}, status.error().message};
         }
         if (rt.stop_requested()) return std::nullopt;
+        if (rt.TakeReturn()) return std::nullopt;  // RFC 6609 §3.3
         if (auto to = rt.TakeJump()) {
           // Commands jump only to instructions of this program; the step budget still bounds
           // the run, so a jump backwards cannot loop forever.

@@ -34,6 +34,10 @@ struct Limits {
   size_t max_variable_name_elements = 4;
   size_t max_match_index = 32;
   // Size of a compiled program accepted by the loader.
+  // include (RFC 6609): distinct scripts one compile may include, and how deep includes nest
+  // (Pigeonhole's sieve_include_max_includes and sieve_include_max_nesting_depth).
+  size_t max_includes = 255;
+  size_t max_include_depth = 10;
   size_t max_program_size = 64 * 1024 * 1024;
 };
 

@@ -183,12 +183,45 @@ void MarkExpansion(Instruction& in, bool expansion) {
                            [&](const TagValue& t) { return t.value && has_reference(*t.value); }));
 }
 
+const char* ScriptLocationName(ScriptLocation location) {
+  return location == ScriptLocation::kGlobal ? "global" : "personal";
+}
+
+std::optional<size_t> Program::FindIncluded(ScriptLocation location,
+                                            std::string_view name) const {
+  for (size_t i = 0; i < included_.size(); ++i) {
+    if (included_[i].location == location && included_[i].name == name) return i;
+  }
+  return std::nullopt;
+}
+
+// The include section after the main program: a checksum and length, then per script its
+// location, name and complete program bytes (each with its own header and checksum).
+void Program::SetIncluded(std::vector<IncludedScript> included) {
+  included_ = std::move(included);
+  bytes_.resize(main_size_);
+  if (included_.empty()) return;
+  ByteWriter section;
+  section.Varint(included_.size());
+  for (const IncludedScript& inc : included_) {
+    section.U8(static_cast<uint8_t>(inc.location));
+    section.String(inc.name);
+    section.String(inc.program->bytes());
+  }
+  ByteWriter out;
+  out.U32(static_cast<uint32_t>(section.size()));
+  out.U64(Fnv1a64(section.bytes()));
+  bytes_ += out.bytes();
+  bytes_ += section.bytes();
+}
+
 Program Program::FromGenerated(std::string bytes, size_t code_size,
                                std::vector<const Extension*> extensions,
                                std::string script_name, std::vector<Instruction> code) {
   Program program;
   program.code_start_ = bytes.size() - code_size;
   program.bytes_ = std::move(bytes);
+  program.main_size_ = program.bytes_.size();
   program.extensions_ = std::move(extensions);
   program.script_name_ = std::move(script_name);
   program.code_ = std::move(code);
@@ -215,11 +248,60 @@ static base::Status ResolveJumps(std::vector<Instruction>& code, uint32_t end) {
   return base::Status::Ok();
 }
 
-base::Result<Program> Program::Load(std::string_view bytes, const Registry& registry,
+// Splits `bytes` into the main program and the include section that may follow it.
+static base::Status SplitUnit(std::string_view bytes, std::string_view& main,
+                              std::string_view& section) {
+  if (bytes.size() < kHeaderSize) return Corrupt("truncated header");
+  ByteReader r(bytes.substr(8));
+  uint64_t end = kHeaderSize + uint64_t{r.U32()};
+  if (end > bytes.size()) return Corrupt("length mismatch (truncated?)");
+  main = bytes.substr(0, end);
+  section = bytes.substr(end);
+  return base::Status::Ok();
+}
+
+static base::Status DecodeIncluded(std::string_view section, const Registry& registry,
+                                   const ExtensionSet& enabled, const Limits& limits,
+                                   std::vector<IncludedScript>& out) {
+  ByteReader head(section);
+  uint32_t size = head.U32();
+  uint64_t checksum = head.U64();
+  if (!head.ok() || size != section.size() - head.pos()) {
+    return Corrupt("include section length mismatch");
+  }
+  std::string_view payload = section.substr(head.pos());
+  if (Fnv1a64(payload) != checksum) return Corrupt("include section checksum mismatch");
+  ByteReader r(payload);
+  uint64_t count = r.Varint();
+  if (!r.ok() || count == 0 || count > limits.max_includes) {
+    return Corrupt("bad include section");
+  }
+  for (uint64_t i = 0; i < count; ++i) {
+    IncludedScript inc;
+    uint8_t location = r.U8();
+    inc.name = r.String(4096);
+    std::string bytes = r.String(limits.max_program_size);
+    if (!r.ok() || location > 1) return Corrupt("bad include section");
+    inc.location = static_cast<ScriptLocation>(location);
+    auto program = Program::Load(bytes, registry, enabled, limits);
+    if (!program) return program.error();
+    if (!program->included().empty()) return Corrupt("nested include section");
+    inc.program = std::make_shared<const Program>(std::move(*program));
+    out.push_back(std::move(inc));
+  }
+  if (!r.at_end()) return Corrupt("trailing bytes after the include section");
+  return base::Status::Ok();
+}
+
+base::Result<Program> Program::Load(std::string_view unit, const Registry& registry,
                                     const ExtensionSet& enabled, const Limits& limits) {
+  if (unit.size() > limits.max_program_size) return base::Err(Corrupt("program too large"));
+  std::string_view bytes, section;
+  if (auto st = SplitUnit(unit, bytes, section); !st.ok()) return base::Err(st);
   if (auto st = DecodeHeader(bytes, limits); !st.ok()) return base::Err(st);
   Program program;
   program.bytes_ = std::string(bytes);
+  program.main_size_ = program.bytes_.size();
   ByteReader r(std::string_view(program.bytes_).substr(kHeaderSize));
   uint64_t ext_count = r.Varint();
   if (!r.ok() || ext_count == 0 || ext_count > kMaxExtensions) return base::Err(Corrupt("bad extension table"));
@@ -251,6 +333,13 @@ base::Result<Program> Program::Load(std::string_view bytes, const Registry& regi
   }
   if (auto st = ResolveJumps(program.code_, static_cast<uint32_t>(code.pos())); !st.ok()) {
     return base::Err(st);
+  }
+  if (!section.empty()) {
+    std::vector<IncludedScript> included;
+    if (auto st = DecodeIncluded(section, registry, enabled, limits, included); !st.ok()) {
+      return base::Err(st);
+    }
+    program.SetIncluded(std::move(included));
   }
   return program;
 }

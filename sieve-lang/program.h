@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +14,7 @@
 #include "base/result.h"
 #include "sieve-lang/extension.h"
 #include "sieve-lang/limits.h"
+#include "sieve-lang/script_resolver.h"
 #include "sieve-lang/value.h"
 
 namespace sieve {
@@ -49,6 +52,15 @@ inline constexpr char kProgramMagic[4] = {'R', 'S', 'V', 'B'};
 inline constexpr uint16_t kProgramVersionMajor = 1;
 inline constexpr uint16_t kProgramVersionMinor = 0;
 
+class Program;
+
+// A script that `include` (RFC 6609) pulls in, compiled into the including program's unit.
+struct IncludedScript {
+  ScriptLocation location = ScriptLocation::kPersonal;
+  std::string name;
+  std::shared_ptr<const Program> program;
+};
+
 class Program {
  public:
   // Decodes `bytes`; extensions are looked up in `registry` and must be in `enabled`.
@@ -65,6 +77,11 @@ class Program {
   const std::string& script_name() const { return script_name_; }
   const std::vector<const Extension*>& extensions() const { return extensions_; }
   const std::vector<Instruction>& code() const { return code_; }
+  // Every script included directly or indirectly, each once: only the program compiled from
+  // the top-level script has them. The include section follows the main program in bytes().
+  const std::vector<IncludedScript>& included() const { return included_; }
+  std::optional<size_t> FindIncluded(ScriptLocation location, std::string_view name) const;
+  void SetIncluded(std::vector<IncludedScript> included);
   // Whether a loaded extension expands "${...}" in strings (variables).
   bool expands_variables() const { return expands_variables_; }
   // Listing with offsets, one instruction per line; with `hex`, each line also shows the
@@ -77,6 +94,8 @@ class Program {
   std::vector<const Extension*> extensions_;
   size_t code_start_ = 0;  // where the code section starts in bytes_
   std::vector<Instruction> code_;
+  std::vector<IncludedScript> included_;
+  size_t main_size_ = 0;  // bytes_ up to the include section
   bool expands_variables_ = false;
 };
 

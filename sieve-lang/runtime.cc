@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/strings.h"
+#include "sieve-lang/interpreter.h"
 #include "sieve-lang/variable_ref.h"
 #include "mail/encoded_words.h"
 
@@ -100,45 +101,130 @@ bool Runtime::MatchAny(const Operands& ops, const std::vector<std::string>& valu
   return false;
 }
 
-ExecStatus Runtime::SetVariable(std::string_view name, std::string value) {
-  if (limits_.max_variable_size != 0 && value.size() > limits_.max_variable_size) {
-    // Truncate on a UTF-8 character boundary, as Pigeonhole does.
-    size_t cut = limits_.max_variable_size;
-    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xc0) == 0x80) --cut;
-    value.resize(cut);
+namespace {
+
+// Truncates on a UTF-8 character boundary, as Pigeonhole does.
+void TruncateValue(std::string& value, size_t max) {
+  if (max == 0 || value.size() <= max) return;
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xc0) == 0x80) --cut;
+  value.resize(cut);
+}
+
+const Extension* NamespaceOwner(const Program* program, std::string_view name,
+                                std::string_view* rest) {
+  size_t dot = name.find('.');
+  if (dot == std::string_view::npos || program == nullptr) return nullptr;
+  std::string_view ns = name.substr(0, dot);
+  for (const Extension* ext : program->extensions()) {
+    if (!ext->variable_namespace.empty() && base::EqualsIgnoreCase(ext->variable_namespace, ns)) {
+      *rest = name.substr(dot + 1);
+      return ext;
+    }
   }
-  std::string key = base::AsciiToLower(name);
-  for (auto& [existing, stored] : variables_) {
+  return nullptr;
+}
+
+}  // namespace
+
+ExecStatus Runtime::Store(VariableStore& store, std::string key, std::string value) {
+  TruncateValue(value, limits_.max_variable_size);
+  for (auto& [existing, stored] : store) {
     if (existing == key) {
       stored = std::move(value);
       return {};
     }
   }
-  if (limits_.max_variables != 0 && variables_.size() >= limits_.max_variables) {
+  if (limits_.max_variables != 0 && store.size() >= limits_.max_variables) {
     return std::unexpected(ExecError{"too many variables (more than " +
                                      std::to_string(limits_.max_variables) + ")"});
   }
-  variables_.emplace_back(std::move(key), std::move(value));
+  store.emplace_back(std::move(key), std::move(value));
   return {};
 }
 
-std::string Runtime::GetVariable(std::string_view name) {
-  size_t dot = name.rfind('.');
-  if (dot != std::string_view::npos && program_ != nullptr) {
-    std::string_view ns = name.substr(0, dot);
-    for (const Extension* ext : program_->extensions()) {
-      if (ext->variable_namespace.empty() || !base::EqualsIgnoreCase(ext->variable_namespace, ns)) {
-        continue;
-      }
-      return ext->read_namespace_variable(*this, name.substr(dot + 1)).value_or("");
+ExecStatus Runtime::SetVariable(std::string_view name, std::string value) {
+  std::string_view rest;
+  if (const Extension* ext = NamespaceOwner(program_, name, &rest)) {
+    if (ext->write_namespace_variable != nullptr) {
+      TruncateValue(value, limits_.max_variable_size);
+      return ext->write_namespace_variable(*this, rest, std::move(value));
     }
-    return "";
   }
   std::string key = base::AsciiToLower(name);
+  for (const std::string& global : global_names_) {
+    if (global == key) return Store(globals_, std::move(key), std::move(value));
+  }
+  return Store(variables_, std::move(key), std::move(value));
+}
+
+std::string Runtime::GetVariable(std::string_view name) {
+  std::string_view rest;
+  if (const Extension* ext = NamespaceOwner(program_, name, &rest)) {
+    return ext->read_namespace_variable(*this, rest).value_or("");
+  }
+  if (name.find('.') != std::string_view::npos) return "";
+  std::string key = base::AsciiToLower(name);
+  for (const std::string& global : global_names_) {
+    if (global == key) return GetGlobal(key);
+  }
   for (const auto& [existing, stored] : variables_) {
     if (existing == key) return stored;
   }
   return "";
+}
+
+void Runtime::DeclareGlobal(std::string_view name) {
+  std::string key = base::AsciiToLower(name);
+  if (std::find(global_names_.begin(), global_names_.end(), key) == global_names_.end()) {
+    global_names_.push_back(std::move(key));
+  }
+}
+
+void Runtime::SetGlobal(std::string_view name, std::string value) {
+  // The global scope has the same size limit as a script's; past it the value is dropped,
+  // as a local would be (validation already bounds the names a script can use).
+  (void)Store(globals_, base::AsciiToLower(name), std::move(value));
+}
+
+std::string Runtime::GetGlobal(std::string_view name) const {
+  std::string key = base::AsciiToLower(name);
+  for (const auto& [existing, stored] : globals_) {
+    if (existing == key) return stored;
+  }
+  return "";
+}
+
+ExecStatus Runtime::RunIncluded(size_t index, bool once) {
+  if (unit_ == nullptr || index >= unit_->included().size()) {
+    return std::unexpected(ExecError{"included script missing from the program"});
+  }
+  const bool seen = std::find(included_.begin(), included_.end(), index) != included_.end();
+  if (once && seen) return {};
+  if (!seen) included_.push_back(index);
+  const IncludedScript& script = unit_->included()[index];
+  if (include_depth_ >= limits_.max_include_depth) {
+    return std::unexpected(ExecError{"includes nest too deep at script '" + script.name + "'"});
+  }
+  // The included script gets a fresh local scope; the caller's comes back afterwards.
+  const Program* caller = program_;
+  const bool caller_variables = variables_enabled_;
+  VariableStore locals = std::exchange(variables_, {});
+  std::vector<std::string> globals = std::exchange(global_names_, {});
+  ++include_depth_;
+  std::optional<RunError> error = Interpret(*script.program, *this);
+  --include_depth_;
+  program_ = caller;
+  variables_enabled_ = caller_variables;
+  variables_ = std::move(locals);
+  global_names_ = std::move(globals);
+  return_ = false;
+  if (error) {
+    return std::unexpected(ExecError{"in included script '" + script.name + "' line " +
+                                     std::to_string(error->location.line) + ": " +
+                                     error->message});
+  }
+  return {};
 }
 
 std::string Runtime::MatchValue(size_t index) const {

@@ -82,6 +82,25 @@ class Runtime {
     return cache_.back().values;
   }
 
+  // include (RFC 6609). The program compiled from the top-level script: its include section
+  // serves every script of the run.
+  void set_unit(const Program* unit) { unit_ = unit; }
+  const Program* unit() const { return unit_; }
+  // Runs included script `index` of the unit to its end or `return`, with its own local
+  // variables and the shared result and global variables. With `once`, a script this run has
+  // already included is skipped. Errors of the included script are returned.
+  ExecStatus RunIncluded(size_t index, bool once);
+  // `return`: ends the current script after the current command (the top level: all of it).
+  void RequestReturn() { return_ = true; }
+  bool TakeReturn() { return std::exchange(return_, false); }
+  // `global`: from now on `name` is a global variable in the current script (RFC 6609 §3.4).
+  void DeclareGlobal(std::string_view name);
+  // The global variables themselves (the "global." namespace reads and writes these).
+  void SetGlobal(std::string_view name, std::string value);
+  std::string GetGlobal(std::string_view name) const;
+  // Instructions run so far in this execution, included scripts counted (the step budget).
+  uint64_t& steps() { return steps_; }
+
   // Variables (RFC 5229). Names are case-insensitive; `name` may carry a namespace
   // ("tst.path"), which the extension owning that namespace answers.
   void set_program(const Program* program) { program_ = program; }
@@ -114,7 +133,16 @@ class Runtime {
   const Program* program_ = nullptr;
   const Operands* operands_ = nullptr;
   bool variables_enabled_ = false;
-  std::vector<std::pair<std::string, std::string>> variables_;  // lowercased name, value
+  using VariableStore = std::vector<std::pair<std::string, std::string>>;  // lowercased name
+  ExecStatus Store(VariableStore& store, std::string key, std::string value);
+  VariableStore variables_;       // the current script's locals
+  VariableStore globals_;         // shared by every script of the run
+  std::vector<std::string> global_names_;  // lowercased names the current script made global
+  const Program* unit_ = nullptr;
+  std::vector<size_t> included_;  // unit indexes included so far (for :once)
+  size_t include_depth_ = 0;
+  bool return_ = false;
+  uint64_t steps_ = 0;
   std::vector<std::string> match_values_;
   size_t position_ = 0;
   std::optional<size_t> jump_;

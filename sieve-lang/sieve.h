@@ -17,6 +17,7 @@
 #include "sieve-lang/program.h"
 #include "sieve-lang/registry.h"
 #include "sieve-lang/result.h"
+#include "sieve-lang/script_resolver.h"
 #include "sieve-lang/trace.h"
 
 namespace sieve {
@@ -31,7 +32,7 @@ struct Options {
 };
 
 // Applies one Pigeonhole setting (`sieve_max_script_size = 1M`, `sieve_max_actions`,
-// `sieve_max_redirects`, `sieve_extensions`). Returns NotFound for keys the engine does not
+// `sieve_max_redirects`, `sieve_include_max_*`, `sieve_extensions`). Returns NotFound for keys the engine does not
 // own (callers decide whether that matters) and InvalidArgument for bad values.
 base::Status ApplySetting(Options& options, std::string_view key, std::string_view value);
 
@@ -66,7 +67,10 @@ class Engine {
   // Warnings from configuring the extension set (unknown names).
   const std::vector<std::string>& config_warnings() const { return config_warnings_; }
 
-  CompileOutput Compile(std::string_view source, std::string_view script_name) const;
+  // Compiles `source`; `resolver` finds the scripts it includes (RFC 6609), and without one
+  // every include is a compile error.
+  CompileOutput Compile(std::string_view source, std::string_view script_name,
+                        const ScriptResolver* resolver = nullptr) const;
   // Loads saved program bytes: Corruption for damaged input, Unsupported for another format
   // version or an extension this engine lacks.
   base::Result<Program> Load(std::string_view bytes) const;

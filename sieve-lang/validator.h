@@ -20,6 +20,8 @@
 
 namespace sieve {
 
+class CompileUnit;
+
 class ValidationContext {
  public:
   ValidationContext(const Registry& registry, const ExtensionSet& enabled, const Limits& limits,
@@ -52,6 +54,15 @@ class ValidationContext {
     if (!slot.has_value()) slot = T{};
     return std::any_cast<T&>(slot);
   }
+  // The compile this script is part of, and its include depth (0: the top-level script);
+  // include reaches the scripts it names through it. Null when compiling stand-alone.
+  void AttachUnit(CompileUnit* unit, size_t depth) {
+    unit_ = unit;
+    include_depth_ = depth;
+  }
+  CompileUnit* unit() const { return unit_; }
+  size_t include_depth() const { return include_depth_; }
+
   // Whether the command being validated stands at the top level of the script.
   bool at_top_level() const { return top_level_; }
 
@@ -84,6 +95,8 @@ class ValidationContext {
   bool top_level_ = true;
   std::map<const void*, std::any> scratch_;
   size_t errors_ = 0;
+  CompileUnit* unit_ = nullptr;
+  size_t include_depth_ = 0;
 };
 
 }  // namespace sieve

@@ -6,6 +6,7 @@
 #include "base/fs.h"
 #include "mail/address.h"
 #include "sieve-lang/testing/fake_host.h"
+#include "sievec/directory_scripts.h"
 #include "sievec/tool_options.h"
 #include "sieve-lang/trace_printer.h"
 
@@ -38,6 +39,7 @@ struct Flags {
   std::string from, rcpt, orig_rcpt, mailbox = "INBOX", dump, trace_file;
   sieve::TraceLevel trace_level = sieve::TraceLevel::kCommands;
   std::vector<std::string> positional;
+  std::map<std::string, std::string> settings;  // applied plugin settings (include dirs)
 };
 
 // The first address of the first present header among `names`, as an addr-spec.
@@ -89,7 +91,8 @@ std::string ParseFlags(int argc, char** argv, Flags& flags) {
   return {};
 }
 
-std::optional<sieve::Program> LoadScript(const sieve::Engine& engine, const std::string& path) {
+std::optional<sieve::Program> LoadScript(const sieve::Engine& engine, const std::string& path,
+                                         const std::map<std::string, std::string>& settings) {
   auto bytes = tools::ReadInput("sieve-test", path);
   if (!bytes) return std::nullopt;
   if (bytes->starts_with(std::string_view(sieve::kProgramMagic, 4))) {
@@ -100,7 +103,8 @@ std::optional<sieve::Program> LoadScript(const sieve::Engine& engine, const std:
     }
     return std::move(*program);
   }
-  sieve::CompileOutput out = engine.Compile(*bytes, path);
+  const tools::DirectoryScripts scripts(settings, path);
+  sieve::CompileOutput out = engine.Compile(*bytes, path, &scripts);
   tools::PrintDiagnostics(path, out.diagnostics, /*json=*/false);
   if (!out.program) std::cerr << "sieve-test: failed to compile sieve script '" << path << "'\n";
   return std::move(out.program);
@@ -136,12 +140,12 @@ int main(int argc, char** argv) {
   }
   sieve::Options options;
   options.default_mailbox = flags.mailbox;
-  if (auto err = tools::BuildEngineOptions(flags.common, options)) {
+  if (auto err = tools::BuildEngineOptions(flags.common, options, &flags.settings)) {
     std::cerr << "sieve-test: " << *err << "\n";
     return tools::kExitUsage;
   }
   sieve::Engine engine(sieve::BuiltinRegistry(), options);
-  std::optional<sieve::Program> program = LoadScript(engine, flags.positional[0]);
+  std::optional<sieve::Program> program = LoadScript(engine, flags.positional[0], flags.settings);
   if (!program) return tools::kExitFailure;
   auto message_bytes = tools::ReadInput("sieve-test", flags.positional[1]);
   if (!message_bytes) return tools::kExitFailure;

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "base/fs.h"
+#include "sievec/directory_scripts.h"
 #include "sievec/tool_options.h"
 
 namespace {
@@ -35,6 +36,7 @@ struct Flags {
   bool dump = false;
   bool json = false;
   std::vector<std::string> positional;
+  std::map<std::string, std::string> settings;  // applied plugin settings (include dirs)
 };
 
 std::string BinaryPathFor(const std::string& script) {
@@ -49,7 +51,8 @@ int CompileOne(const sieve::Engine& engine, const Flags& flags, const std::strin
                std::string out) {
   auto source = tools::ReadInput("sievec", script);
   if (!source) return tools::kExitFailure;
-  sieve::CompileOutput result = engine.Compile(*source, script);
+  const tools::DirectoryScripts scripts(flags.settings, script);
+  sieve::CompileOutput result = engine.Compile(*source, script, &scripts);
   tools::PrintDiagnostics(script, result.diagnostics, flags.json);
   if (!result.program) {
     std::cerr << "sievec: failed to compile sieve script '" << script << "'\n";
@@ -132,7 +135,7 @@ int main(int argc, char** argv) {
     return tools::kExitUsage;
   }
   sieve::Options options;
-  if (auto err = tools::BuildEngineOptions(flags.common, options)) {
+  if (auto err = tools::BuildEngineOptions(flags.common, options, &flags.settings)) {
     std::cerr << "sievec: " << *err << "\n";
     return tools::kExitUsage;
   }

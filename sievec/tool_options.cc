@@ -40,13 +40,15 @@ static std::optional<std::string> ApplyKeyValue(std::string_view key, std::strin
 }
 
 std::optional<std::string> BuildEngineOptions(const CommonOptions& common,
-                                              sieve::Options& options) {
+                                              sieve::Options& options,
+                                              std::map<std::string, std::string>* settings) {
   options.all_extensions = true;
   if (!common.config_file.empty()) {
     auto cfg = config::ParseFile(common.config_file);
     if (!cfg) return cfg.error().message();
     for (const auto& [key, value] : config::PluginSettings(*cfg)) {
       if (auto err = ApplyKeyValue(key, value, options)) return err;
+      if (settings) (*settings)[key] = value;
     }
   }
   for (const std::string& kv : common.overrides) {
@@ -55,6 +57,7 @@ std::optional<std::string> BuildEngineOptions(const CommonOptions& common,
     std::string_view key = std::string_view(kv).substr(0, eq);
     if (key.starts_with("plugin/")) key.remove_prefix(7);
     if (auto err = ApplyKeyValue(key, std::string_view(kv).substr(eq + 1), options)) return err;
+    if (settings) (*settings)[std::string(key)] = kv.substr(eq + 1);
   }
   if (common.extensions) {
     // -x is relative to what the tool enables (everything), like Pigeonhole's tools.
@@ -92,12 +95,12 @@ void PrintDiagnostics(const std::string& script, const sieve::Diagnostics& diagn
   for (const sieve::Diagnostic& d : diagnostics) {
     const char* severity = d.severity == sieve::Diagnostic::Severity::kError ? "error" : "warning";
     if (json) {
-      std::cout << "{\"file\":\"" << JsonEscape(script) << "\",\"line\":" << d.location.line
+      std::cout << "{\"file\":\"" << JsonEscape(d.script.empty() ? script : d.script) << "\",\"line\":" << d.location.line
                 << ",\"column\":" << d.location.column << ",\"severity\":\"" << severity
                 << "\",\"message\":\"" << JsonEscape(d.message) << "\"}\n";
     } else if (d.location.line > 0) {
-      std::cerr << script << ": line " << d.location.line << ": " << severity << ": "
-                << d.message << "\n";
+      std::cerr << (d.script.empty() ? script : d.script) << ": line " << d.location.line
+                << ": " << severity << ": " << d.message << "\n";
     } else {
       std::cerr << script << ": " << severity << ": " << d.message << "\n";
     }

@@ -3,6 +3,7 @@
 // in Pigeonhole's form. Process-edge code: it prints and exits.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,8 +33,12 @@ bool ParseCommonOption(int argc, char** argv, int& i, CommonOptions& common,
 // Builds engine options: tools enable every registered extension (as Pigeonhole's do), then
 // apply the config file's plugin {} settings, -o overrides and -x. Unknown settings are fine.
 // Returns an error message on an unreadable config or a bad value.
+// `settings` (optional) receives every key/value applied, for what the engine does not own
+// (sieve_dir, sieve_global_dir for include).
 std::optional<std::string> BuildEngineOptions(const CommonOptions& common,
-                                              sieve::Options& options);
+                                              sieve::Options& options,
+                                              std::map<std::string, std::string>* settings =
+                                                  nullptr);
 
 // Prints diagnostics as "<script>: line N: error: message" (Pigeonhole's form) to stderr, or
 // as one JSON object per line to stdout when `json`.

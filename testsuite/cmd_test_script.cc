@@ -19,9 +19,10 @@ std::optional<sieve::Program> CompileHelper(State& state, const std::string& rel
     return std::nullopt;
   }
   std::string name = std::filesystem::path(path).stem().string();
-  sieve::CompileOutput out = state.engine().Compile(*source, name);
+  sieve::CompileOutput out = state.engine().Compile(*source, name, &state.scripts());
   for (const sieve::Diagnostic& d : out.diagnostics) {
-    if (d.severity == sieve::Diagnostic::Severity::kError) state.LogError(d.message);
+    if (d.severity != sieve::Diagnostic::Severity::kError) continue;
+    state.LogError(d.script.empty() ? d.message : d.script + ": " + d.message);
   }
   return std::move(out.program);
 }

@@ -104,13 +104,16 @@ int RunFile(const RunOptions& options, std::FILE* out, std::FILE* err) {
   std::fprintf(out, "Test case: %s:\n\n", options.path.c_str());
   std::fflush(out);
 
-  sieve::CompileOutput compiled = engine.Compile(*source, script);
+  // The test script itself includes with the built-in settings (no test_config_set yet).
+  const ScriptStore scripts(std::filesystem::path(options.path).parent_path().string(),
+                            [](std::string_view) { return std::optional<std::string>(); });
+  sieve::CompileOutput compiled = engine.Compile(*source, script, &scripts);
   bool printed = false;
   for (const sieve::Diagnostic& d : compiled.diagnostics) {
     if (d.severity != sieve::Diagnostic::Severity::kError) continue;
     // The closing "parse failed" / "validation failed" adds nothing after the real errors.
     if (printed && d.location.line == 0) continue;
-    PrintError(err, script, d);
+    PrintError(err, d.script.empty() ? script : d.script, d);
     printed = true;
   }
   State state(engine, options.path, out);

@@ -37,7 +37,9 @@ State::State(const sieve::Engine& engine, std::string main_script, std::FILE* ou
     : engine_(engine),
       main_script_(std::move(main_script)),
       out_(out),
-      result_(engine.options().limits, engine.options().default_mailbox) {
+      result_(engine.options().limits, engine.options().default_mailbox),
+      scripts_(std::filesystem::path(main_script_).parent_path().string(),
+               [this](std::string_view key) { return Setting(key); }) {
   SetMessage(kDefaultMessage);
 }
 

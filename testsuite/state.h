@@ -15,6 +15,7 @@
 
 #include "mail/message.h"
 #include "sieve-lang/redirect_policy.h"
+#include "testsuite/script_store.h"
 #include "sieve-lang/sieve.h"
 #include "testsuite/mail_store.h"
 
@@ -55,6 +56,8 @@ class State : public sieve::Host {
   std::FILE* out() const { return out_; }
   const std::string& main_script() const { return main_script_; }
   std::string ResolvePath(std::string_view relative) const;
+  // Where include finds scripts for helpers (settings as of the last test_config_reload).
+  const ScriptStore& scripts() const { return scripts_; }
   // Where binaries and other files of this run go (created on first use).
   std::optional<std::string> WorkDir();
 
@@ -128,6 +131,7 @@ class State : public sieve::Host {
   sieve::RedirectSettings redirect_settings_;
   std::map<std::string, std::string, std::less<>> applied_;
   std::optional<std::string> work_dir_;
+  ScriptStore scripts_;
   std::string test_name_;
   size_t test_exit_ = 0;
   bool test_active_ = false;

@@ -29,6 +29,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &BodyExtension(),
       &RejectExtension(),
       &EarlyRejectExtension(),
+      &IncludeExtension(),
   };
 }
 

@@ -28,6 +28,7 @@ const Extension& DovecotDebugExtension();
 const Extension& RegexExtension();
 const Extension& DateExtension();
 const Extension& BodyExtension();
+const Extension& IncludeExtension();
 const Extension& RejectExtension();
 const Extension& EarlyRejectExtension();
 

@@ -33,11 +33,14 @@ inline std::string Describe(const ExecOutcome& result) {
 
 inline std::string RunScript(const Engine& engine, std::string_view script,
                              std::string_view message_text, const Envelope& envelope,
-                             FakeHost* host = nullptr) {
-  CompileOutput out = engine.Compile(script, "test");
+                             FakeHost* host = nullptr,
+                             const ScriptResolver* scripts = nullptr) {
+  CompileOutput out = engine.Compile(script, "test", scripts);
   if (!out.program) {
     std::string text = "COMPILE ERROR:";
-    for (const Diagnostic& d : out.diagnostics) text += " " + FormatShort(d);
+    for (const Diagnostic& d : out.diagnostics) {
+      text += " " + (d.script.empty() ? "" : d.script + ":") + FormatShort(d);
+    }
     return text;
   }
   mail::Message message{std::string(message_text)};

@@ -63,6 +63,10 @@ std::optional<std::string> CheckReferences(const ValidationContext& ctx, std::st
   return std::nullopt;
 }
 
+bool IsDeclaredVariable(ValidationContext& ctx, std::string_view name) {
+  return ctx.Scratch<std::set<std::string>>(&SetCommand()).contains(base::AsciiToLower(name));
+}
+
 std::optional<std::string> DeclareVariable(ValidationContext& ctx, std::string_view name) {
   auto& declared = ctx.Scratch<std::set<std::string>>(&SetCommand());
   declared.insert(base::AsciiToLower(name));

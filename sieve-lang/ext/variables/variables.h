@@ -23,6 +23,8 @@ bool IsVariableIdentifier(std::string_view name);
 std::optional<std::string> CheckVariableName(const ValidationContext& ctx, std::string_view name);
 // What is wrong with the "${...}" references in a string literal, if anything.
 std::optional<std::string> CheckReferences(const ValidationContext& ctx, std::string_view text);
+// Whether the script has set `name` (as a local variable) so far.
+bool IsDeclaredVariable(ValidationContext& ctx, std::string_view name);
 // Records that the script sets `name`; an error (once) when it sets too many variables.
 std::optional<std::string> DeclareVariable(ValidationContext& ctx, std::string_view name);
 

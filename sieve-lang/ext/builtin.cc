@@ -30,6 +30,9 @@ std::vector<const Extension*> BuiltinExtensions() {
       &RejectExtension(),
       &EarlyRejectExtension(),
       &IncludeExtension(),
+      &SpamtestExtension(),
+      &SpamtestplusExtension(),
+      &VirustestExtension(),
   };
 }
 

@@ -31,6 +31,9 @@ const Extension& BodyExtension();
 const Extension& IncludeExtension();
 const Extension& RejectExtension();
 const Extension& EarlyRejectExtension();
+const Extension& SpamtestExtension();
+const Extension& SpamtestplusExtension();
+const Extension& VirustestExtension();
 
 // Every extension, the core language first.
 std::vector<const Extension*> BuiltinExtensions();

@@ -81,7 +81,40 @@ std::string Action(Rng& rng, int i) {
   }
 }
 
+constexpr const char* kDateParts[] = {"year", "month", "day", "hour", "weekday", "date"};
+
+std::string ExtensionTest(Rng& rng, int i) {
+  switch (i % 3) {
+    case 0:
+      return "header :regex \"" + std::string(rng.Pick(kHeaders)) + "\" \"^\\\\[" +
+             rng.Pick(kWords) + "-" + std::to_string(i) + "\\\\][[:space:]]+(urgent|fyi)\"";
+    case 1:
+      return "body :text :contains \"" + Lit(rng, i) + "\"";
+    default: {
+      const char* part = rng.Pick(kDateParts);
+      std::string key = std::string(part) == "date" ? "2019-01-" + std::to_string(10 + i % 18)
+                                                    : std::to_string(i % 7);
+      if (rng.Below(2) == 0) {
+        return "date :value \"eq\" :originalzone \"date\" \"" + std::string(part) +
+               "\" \"" + key + "\"";
+      }
+      return "currentdate :zone \"+0100\" :value \"eq\" \"" + std::string(part) + "\" \"" +
+             key + "\"";
+    }
+  }
+}
+
 }  // namespace
+
+std::string GenerateExtensionScript(int rules) {
+  Rng rng(0x4578747321ULL);
+  std::string out = "# Generated: " + std::to_string(rules) + " rules over regex, body, date\n";
+  out += "require [\"fileinto\", \"copy\", \"regex\", \"body\", \"date\", \"relational\"];\n\n";
+  for (int i = 0; i < rules; ++i) {
+    out += "if " + ExtensionTest(rng, i) + " {\n  " + Action(rng, i) + "\n}\n";
+  }
+  return out;
+}
 
 std::string GenerateScript(int rules) {
   Rng rng(0x526f6f7374ULL);  // "Roost"

@@ -11,4 +11,9 @@ namespace bench {
 // typical message matches few of them (execution benchmarks stay below sieve_max_actions).
 std::string GenerateScript(int rules);
 
+// A filter of `rules` rules over the extensions mail clients use most: a third
+// `header :regex`, a third `body :text :contains`, a third `date`/`currentdate` comparisons
+// (with relational), requiring regex/body/date/relational/fileinto. Few rules match.
+std::string GenerateExtensionScript(int rules);
+
 }  // namespace bench

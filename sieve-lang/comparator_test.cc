@@ -25,6 +25,13 @@ TEST(ComparatorTest, AsciiCasemapContains) {
       {"Grüße", "GRÜ", false},  // only ASCII letters fold under i;ascii-casemap
       {"Grüße", "gRü", true},           {"a1b2", "1B2", true},
       {"tail", "L", true},              {"tail", "il", true},
+      // The search anchors on the key's rarest byte ('-', a digit, 'Q'): hits where that
+      // byte is first, last, repeated, or near the ends of the value.
+      {"Re: Invoice-12 due", "INVOICE-12", true}, {"invoice-1 invoice-12", "invoice-12", true},
+      {"invoice-13", "invoice-12", false},        {"-12", "-12", true},
+      {"x9", "X9", true},                         {"9x", "9X", true},
+      {"9", "x9", false},                         {"quick Quiz", "QUIZ", true},
+      {"--a--b", "-b", true},                     {"ab-", "b-c", false},
   };
   for (const ContainsCase& c : cases) {
     EXPECT_EQ(cmp.Contains(c.value, c.key), c.expected) << c.value << " / " << c.key;

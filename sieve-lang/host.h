@@ -26,6 +26,13 @@ class Host {
   // A delivery-side setting an extension depends on (recipient_delimiter, ...), as the
   // embedder's configuration has it; nullopt leaves the extension's default.
   virtual std::optional<std::string> Setting(std::string_view) const { return std::nullopt; }
+  // The value of IMAP METADATA entry `entry` (RFC 5464, "/private/comment") of `mailbox`, or of
+  // the server when `mailbox` is nullopt (mboxmetadata, servermetadata: RFC 5490 §3.3-§4.2);
+  // nullopt when the entry has no value (NIL) or the embedder keeps no metadata.
+  virtual std::optional<std::string> Metadata(std::optional<std::string_view> /*mailbox*/,
+                                              std::string_view /*entry*/) const {
+    return std::nullopt;
+  }
 };
 
 }  // namespace sieve

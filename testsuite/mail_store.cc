@@ -38,7 +38,16 @@ const StoredMessage* MailStore::Get(std::string_view mailbox, size_t index) cons
 
 void MailStore::SetMetadata(std::string_view mailbox, std::string_view entry,
                             std::string value) {
-  metadata_[Key(mailbox)][std::string(entry)] = std::move(value);
+  metadata_[Key(mailbox)][base::AsciiToLower(entry)] = std::move(value);
+}
+
+std::optional<std::string> MailStore::GetMetadata(std::string_view mailbox,
+                                                  std::string_view entry) const {
+  auto box = metadata_.find(Key(mailbox));
+  if (box == metadata_.end()) return std::nullopt;
+  auto it = box->second.find(base::AsciiToLower(entry));
+  if (it == box->second.end()) return std::nullopt;
+  return it->second;
 }
 
 }  // namespace testsuite

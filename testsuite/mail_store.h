@@ -28,9 +28,12 @@ class MailStore {
   const StoredMessage* Get(std::string_view mailbox, size_t index) const;
   // Sets a METADATA entry on `mailbox`, or a server entry when it is empty.
   void SetMetadata(std::string_view mailbox, std::string_view entry, std::string value);
+  // The value of a METADATA entry of `mailbox` (empty: the server), if it has one.
+  std::optional<std::string> GetMetadata(std::string_view mailbox, std::string_view entry) const;
 
  private:
   static std::string Key(std::string_view mailbox);  // INBOX is case-insensitive
+  // Entry names are case-insensitive (RFC 5464 §3.2): kept lowercased.
   std::map<std::string, std::vector<StoredMessage>> mailboxes_;
   std::map<std::string, std::map<std::string, std::string>> metadata_;
 };

@@ -78,6 +78,11 @@ std::optional<std::string> State::Setting(std::string_view key) const {
   return it->second;
 }
 
+std::optional<std::string> State::Metadata(std::optional<std::string_view> mailbox,
+                                           std::string_view entry) const {
+  return store_.GetMetadata(mailbox.value_or(""), entry);
+}
+
 std::string State::ResolvePath(std::string_view relative) const {
   std::filesystem::path dir = std::filesystem::path(main_script_).parent_path();
   return (dir / relative).lexically_normal().string();

@@ -49,6 +49,9 @@ class State : public sieve::Host {
   std::optional<std::string> EnvironmentItem(std::string_view name) const override;
   // The overrides as of the last test_config_reload.
   std::optional<std::string> Setting(std::string_view key) const override;
+  // METADATA entries as test_imap_metadata_set stored them.
+  std::optional<std::string> Metadata(std::optional<std::string_view> mailbox,
+                                      std::string_view entry) const override;
 
   // The engine helper scripts compile and run with: the runner's, or the one the last
   // test_config_reload built from the overrides.

@@ -21,6 +21,8 @@ std::vector<const Extension*> BuiltinExtensions() {
       &IhaveExtension(),
       &EnvironmentExtension(),
       &MailboxExtension(),
+      &MboxMetadataExtension(),
+      &ServerMetadataExtension(),
       &Imap4flagsExtension(),
       &SpecialUseExtension(),
       &DovecotDebugExtension(),

@@ -22,6 +22,8 @@ const Extension& SubaddressExtension();
 const Extension& IhaveExtension();
 const Extension& EnvironmentExtension();
 const Extension& MailboxExtension();
+const Extension& MboxMetadataExtension();
+const Extension& ServerMetadataExtension();
 const Extension& Imap4flagsExtension();
 const Extension& SpecialUseExtension();
 const Extension& DovecotDebugExtension();

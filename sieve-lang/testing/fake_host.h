@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "sieve-lang/host.h"
 
@@ -36,6 +37,14 @@ class FakeHost : public Host {
     return it->second;
   }
 
+  // Server entries are kept under the mailbox name "" (a mailbox name is never empty).
+  std::optional<std::string> Metadata(std::optional<std::string_view> mailbox,
+                                      std::string_view entry) const override {
+    auto it = metadata_.find({std::string(mailbox.value_or("")), std::string(entry)});
+    if (it == metadata_.end()) return std::nullopt;
+    return it->second;
+  }
+
   void set_now(std::chrono::system_clock::time_point now) { now_ = now; }
   void AddMailbox(std::string name) { mailboxes_.insert(std::move(name)); }
   void SetEnvironment(std::string name, std::string value) {
@@ -45,6 +54,10 @@ class FakeHost : public Host {
     special_use_[std::move(flag)] = std::move(mailbox);
   }
   void SetSetting(std::string key, std::string value) { settings_[std::move(key)] = std::move(value); }
+  // `mailbox` "" sets a server entry.
+  void SetMetadata(std::string mailbox, std::string entry, std::string value) {
+    metadata_[{std::move(mailbox), std::move(entry)}] = std::move(value);
+  }
 
  private:
   // 2026-01-01T00:00:00Z: a fixed instant so runs are reproducible.
@@ -53,6 +66,7 @@ class FakeHost : public Host {
   std::map<std::string, std::string> environment_;
   std::map<std::string, std::string> settings_;
   std::map<std::string, std::string> special_use_;
+  std::map<std::pair<std::string, std::string>, std::string> metadata_;
 };
 
 }  // namespace sieve

@@ -7,10 +7,10 @@
 namespace sieve {
 
 CompileUnit::CompileUnit(const Registry& registry, const ExtensionSet& enabled,
-                         const Limits& limits, const ScriptResolver* resolver,
-                         Diagnostics* diagnostics)
-    : registry_(registry), enabled_(enabled), limits_(limits), resolver_(resolver),
-      diagnostics_(diagnostics) {}
+                         const std::vector<const Extension*>& implicit, const Limits& limits,
+                         const ScriptResolver* resolver, Diagnostics* diagnostics)
+    : registry_(registry), enabled_(enabled), implicit_(implicit), limits_(limits),
+      resolver_(resolver), diagnostics_(diagnostics) {}
 
 std::expected<Program, std::string> CompileUnit::CompileScript(std::string_view source,
                                                                std::string_view name,
@@ -28,6 +28,7 @@ std::expected<Program, std::string> CompileUnit::CompileScript(std::string_view 
   if (!parsed.ok) return std::unexpected(std::string("parse failed"));
   ValidationContext validator(registry_, enabled_, limits_, diagnostics_);
   validator.AttachUnit(this, depth);
+  for (const Extension* ext : implicit_) validator.LoadImplicitly(ext);
   std::vector<Node> nodes = validator.ValidateScript(parsed.script);
   if (validator.error_count() > 0) return std::unexpected(std::string("validation failed"));
   CodeGenerator gen(validator.loaded());

@@ -21,7 +21,9 @@ namespace sieve {
 class CompileUnit {
  public:
   // `resolver` may be null: every include is then an error (no script storage).
-  CompileUnit(const Registry& registry, const ExtensionSet& enabled, const Limits& limits,
+  // `implicit`: extensions every script of the unit has without require.
+  CompileUnit(const Registry& registry, const ExtensionSet& enabled,
+              const std::vector<const Extension*>& implicit, const Limits& limits,
               const ScriptResolver* resolver, Diagnostics* diagnostics);
   CompileUnit(const CompileUnit&) = delete;
   CompileUnit& operator=(const CompileUnit&) = delete;
@@ -51,6 +53,7 @@ class CompileUnit {
 
   const Registry& registry_;
   const ExtensionSet& enabled_;
+  const std::vector<const Extension*>& implicit_;
   const Limits& limits_;
   const ScriptResolver* resolver_;
   Diagnostics* diagnostics_;

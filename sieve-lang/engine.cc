@@ -30,6 +30,14 @@ base::Status ApplySetting(Options& options, std::string_view key, std::string_vi
     options.extensions = std::string(value);
     return base::Status::Ok();
   }
+  if (key == "sieve_global_extensions") {
+    options.global_extensions = std::string(value);
+    return base::Status::Ok();
+  }
+  if (key == "sieve_implicit_extensions") {
+    options.implicit_extensions = std::string(value);
+    return base::Status::Ok();
+  }
   size_t* target = nullptr;
   if (key == "sieve_max_script_size") target = &options.limits.max_script_size;
   if (key == "sieve_max_actions") target = &options.limits.max_actions;
@@ -51,12 +59,35 @@ Engine::Engine(const Registry& registry, Options options)
   enabled_ = options_.all_extensions ? ExtensionSet::All(registry_)
                                      : ExtensionSet::Defaults(registry_);
   config_warnings_ = enabled_.Apply(registry_, options_.extensions);
+  // Both lists name extensions on top of sieve_extensions; a leading '+' is allowed too.
+  auto names = [&](std::string_view spec, std::string_view setting) {
+    std::vector<const Extension*> out;
+    for (std::string_view word : base::SplitString(spec, ' ')) {
+      word = base::TrimWhitespace(word);
+      if (word.starts_with('+')) word.remove_prefix(1);
+      if (word.empty()) continue;
+      const Extension* ext = registry_.Find(word);
+      if (ext == nullptr || ext->implicit) {
+        config_warnings_.push_back("ignored unknown extension '" + std::string(word) + "' in " +
+                                   std::string(setting));
+        continue;
+      }
+      out.push_back(ext);
+    }
+    return out;
+  };
+  global_enabled_ = enabled_;
+  for (const Extension* ext : names(options_.global_extensions, "sieve_global_extensions")) {
+    global_enabled_.Add(ext);
+  }
+  implicit_ = names(options_.implicit_extensions, "sieve_implicit_extensions");
 }
 
 CompileOutput Engine::Compile(std::string_view source, std::string_view script_name,
-                              const ScriptResolver* resolver) const {
+                              const ScriptResolver* resolver, bool global_script) const {
   CompileOutput out;
-  CompileUnit unit(registry_, enabled_, options_.limits, resolver, &out.diagnostics);
+  CompileUnit unit(registry_, global_script ? global_enabled_ : enabled_, implicit_,
+                   options_.limits, resolver, &out.diagnostics);
   auto program = unit.CompileScript(source, script_name, 0);
   if (!program) {
     if (!program.error().empty()) {
@@ -75,8 +106,11 @@ CompileOutput Engine::Compile(std::string_view source, std::string_view script_n
   return out;
 }
 
-base::Result<Program> Engine::Load(std::string_view bytes) const {
-  return Program::Load(bytes, registry_, enabled_, options_.limits);
+base::Result<Program> Engine::Load(std::string_view bytes, bool global_script) const {
+  // Implicit extensions are in a program's table like required ones; loading allows them.
+  ExtensionSet allowed = global_script ? global_enabled_ : enabled_;
+  for (const Extension* ext : implicit_) allowed.Add(ext);
+  return Program::Load(bytes, registry_, allowed, options_.limits);
 }
 
 ExecOutcome Engine::Execute(const Program& program, const ExecInput& input) const {

@@ -167,5 +167,28 @@ TEST(EngineSettingsTest, ExtensionsSpec) {
   EXPECT_EQ(ApplySetting(options, "mail_location", "x").code(), base::Status::Code::kNotFound);
 }
 
+TEST(EngineSettingsTest, GlobalAndImplicitExtensions) {
+  Options options;
+  ASSERT_TRUE(ApplySetting(options, "sieve_extensions", "-vnd.dovecot.debug -fileinto").ok());
+  ASSERT_TRUE(ApplySetting(options, "sieve_global_extensions", "+vnd.dovecot.debug").ok());
+  ASSERT_TRUE(ApplySetting(options, "sieve_implicit_extensions", "fileinto nonsense").ok());
+  Engine engine(BuiltinRegistry(), options);
+  EXPECT_EQ(engine.config_warnings().size(), 1u);  // "nonsense"
+  const std::string debug = "require \"vnd.dovecot.debug\"; debug_log \"x\";";
+  // Only an admin's (global) script may use a sieve_global_extensions entry.
+  EXPECT_FALSE(engine.Compile(debug, "user").program);
+  CompileOutput global = engine.Compile(debug, "admin", nullptr, /*global_script=*/true);
+  ASSERT_TRUE(global.program);
+  EXPECT_FALSE(engine.Load(global.program->bytes()));
+  EXPECT_TRUE(engine.Load(global.program->bytes(), /*global_script=*/true));
+  // An implicit extension needs no require (and a require of it is still fine), even though
+  // sieve_extensions leaves it out; it is not advertised as a capability.
+  EXPECT_TRUE(engine.Compile("fileinto \"A\";", "x").program);
+  EXPECT_TRUE(engine.Compile("require \"fileinto\"; fileinto \"A\";", "x").program);
+  const std::string caps = engine.enabled().CapabilityString(engine.registry());
+  EXPECT_EQ(caps.find("fileinto"), std::string::npos);
+  EXPECT_EQ(caps.find("vnd.dovecot.debug"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sieve

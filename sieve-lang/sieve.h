@@ -26,6 +26,11 @@ struct Options {
   Limits limits;
   // Pigeonhole's `sieve_extensions` spec applied to the defaults ("+x -y" or a plain list).
   std::string extensions;
+  // Pigeonhole's `sieve_global_extensions`: names only scripts the admin controls may use
+  // (global before/after scripts, sievec of global scripts), on top of `extensions`.
+  std::string global_extensions;
+  // Pigeonhole's `sieve_implicit_extensions`: names every script has without `require`.
+  std::string implicit_extensions;
   // Start from every registered extension instead of Pigeonhole's defaults (the tools do).
   bool all_extensions = false;
   std::string default_mailbox = "INBOX";
@@ -64,22 +69,30 @@ class Engine {
   const Registry& registry() const { return registry_; }
   const Options& options() const { return options_; }
   const ExtensionSet& enabled() const { return enabled_; }
+  // What global scripts may use: enabled() plus sieve_global_extensions.
+  const ExtensionSet& global_enabled() const { return global_enabled_; }
+  // sieve_implicit_extensions, in registry order.
+  const std::vector<const Extension*>& implicit() const { return implicit_; }
   // Warnings from configuring the extension set (unknown names).
   const std::vector<std::string>& config_warnings() const { return config_warnings_; }
 
   // Compiles `source`; `resolver` finds the scripts it includes (RFC 6609), and without one
   // every include is a compile error.
+  // `global_script`: an admin's script, which may also use sieve_global_extensions.
   CompileOutput Compile(std::string_view source, std::string_view script_name,
-                        const ScriptResolver* resolver = nullptr) const;
+                        const ScriptResolver* resolver = nullptr,
+                        bool global_script = false) const;
   // Loads saved program bytes: Corruption for damaged input, Unsupported for another format
   // version or an extension this engine lacks.
-  base::Result<Program> Load(std::string_view bytes) const;
+  base::Result<Program> Load(std::string_view bytes, bool global_script = false) const;
   ExecOutcome Execute(const Program& program, const ExecInput& input) const;
 
  private:
   const Registry& registry_;
   Options options_;
   ExtensionSet enabled_;
+  ExtensionSet global_enabled_;
+  std::vector<const Extension*> implicit_;
   std::vector<std::string> config_warnings_;
 };
 

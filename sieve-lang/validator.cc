@@ -65,8 +65,13 @@ bool ValidationContext::IsLoaded(std::string_view capability) const {
                      [&](const Extension* e) { return e->name == capability; });
 }
 
+void ValidationContext::LoadImplicitly(const Extension* ext) {
+  if (std::find(loaded_.begin(), loaded_.end(), ext) == loaded_.end()) loaded_.push_back(ext);
+}
+
 bool ValidationContext::Require(std::string_view capability, SourceLocation location) {
   const Extension* ext = registry_.Find(capability);
+  if (ext != nullptr && !ext->implicit && IsLoaded(capability)) return true;  // implicit ones
   if (ext != nullptr && !ext->implicit && enabled_.Contains(ext)) {
     if (!IsLoaded(capability)) loaded_.push_back(ext);
     return true;

@@ -39,6 +39,8 @@ class ValidationContext {
   // Loads an extension for this script (the `require` command). False if unknown/disabled.
   bool Require(std::string_view capability, SourceLocation location);
   bool IsLoaded(std::string_view capability) const;
+  // Loads `ext` as if required (sieve_implicit_extensions), before validating.
+  void LoadImplicitly(const Extension* ext);
   // Whether this build has `capability` enabled (ihave).
   bool IsAvailable(std::string_view capability) const;
   // Extensions the script uses, core first, in load order (the program's extension table).

@@ -160,6 +160,8 @@ int main(int argc, char** argv) {
     }
   }
   sieve::FakeHost host;
+  // Settings extensions read at run time (recipient_delimiter, sieve_spamtest_*, ...).
+  for (const auto& [key, value] : flags.settings) host.SetSetting(key, value);
   sieve::ExecInput input{.message = &message, .host = &host};
   // SMTP paths may come with angle brackets; "-f <>" is the null sender.
   auto path = [](std::string_view p) {

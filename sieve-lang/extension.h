@@ -100,6 +100,10 @@ struct Extension {
   // Whether strings in scripts that require this extension expand "${...}" at run time
   // (variables, RFC 5229 §3).
   bool expands_variables = false;
+  // Checks what the tags this extension adds to other commands need beyond their types (index:
+  // :last only with :index, :index not 0). Called for every command and test of a script that
+  // loaded the extension, after the command's own checks; reports through ctx.
+  bool (*validate_tags)(ValidationContext& ctx, Node& node) = nullptr;
   // Adjusts every action a script adds, given the operands of the command adding it
   // (imap4flags attaches the flags of :flags or of its internal variable to keep/fileinto).
   void (*decorate_action)(Runtime& rt, const Operands& ops, Action& action) = nullptr;

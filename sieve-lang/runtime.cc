@@ -48,25 +48,67 @@ const std::vector<std::string>& Runtime::DecodedHeaders(std::string_view name) {
   return cache_.back().values;
 }
 
+namespace {
+
+// `part` of every address in one raw header field; invalid entries only for :all.
+void AppendAddressParts(std::string_view raw, const AddressPart& part, Host& host,
+                        std::vector<std::string>& values) {
+  mail::AddressList list = mail::ParseAddressList(raw);
+  for (const mail::Address& address : list.addresses) {
+    if (auto v = part.Extract(address, host)) values.push_back(std::move(*v));
+  }
+  if (part.name() == "all") {
+    for (std::string& bad : list.invalid) values.push_back(std::move(bad));
+    // An empty field is an empty (invalid) address: `:all :is ""` matches it.
+    if (list.addresses.empty() && list.invalid.empty() && base::TrimWhitespace(raw).empty()) {
+      values.emplace_back();
+    }
+  }
+}
+
+// The field `:index N [:last]` selects among `fields` (RFC 5260 §6), if there is one.
+std::optional<std::string_view> IndexedField(const TagValue& index, bool last,
+                                             const std::vector<std::string_view>& fields) {
+  const uint64_t n = index.value ? index.value->number : 0;
+  if (n == 0 || n > fields.size()) return std::nullopt;
+  return fields[last ? fields.size() - n : n - 1];
+}
+
+}  // namespace
+
 const std::vector<std::string>& Runtime::AddressPartValues(std::string_view name,
                                                           const AddressPart& part) {
   if (const auto* hit = FindCached(name, &part)) return *hit;
   std::vector<std::string> values;
   for (std::string_view raw : message_->headers().GetAll(name)) {
-    mail::AddressList list = mail::ParseAddressList(raw);
-    for (const mail::Address& address : list.addresses) {
-      if (auto v = part.Extract(address, host_)) values.push_back(std::move(*v));
-    }
-    if (part.name() == "all") {
-      for (std::string& bad : list.invalid) values.push_back(std::move(bad));
-      // An empty field is an empty (invalid) address: `:all :is ""` matches it.
-      if (list.addresses.empty() && list.invalid.empty() && base::TrimWhitespace(raw).empty()) {
-        values.emplace_back();
-      }
-    }
+    AppendAddressParts(raw, part, host_, values);
   }
   cache_.push_back({std::string(name), &part, std::move(values)});
   return cache_.back().values;
+}
+
+const std::vector<std::string>& Runtime::HeaderValues(const Operands& ops, std::string_view name,
+                                                      std::vector<std::string>& scratch) {
+  const TagValue* index = ops.FindTag("index");
+  if (index == nullptr) return DecodedHeaders(name);
+  scratch.clear();
+  if (auto raw = IndexedField(*index, ops.HasTag("last"), message_->headers().GetAll(name))) {
+    scratch.push_back(mail::DecodeEncodedWords(*raw));
+  }
+  return scratch;
+}
+
+const std::vector<std::string>& Runtime::AddressValues(const Operands& ops,
+                                                       std::string_view name,
+                                                       const AddressPart& part,
+                                                       std::vector<std::string>& scratch) {
+  const TagValue* index = ops.FindTag("index");
+  if (index == nullptr) return AddressPartValues(name, part);
+  scratch.clear();
+  if (auto raw = IndexedField(*index, ops.HasTag("last"), message_->headers().GetAll(name))) {
+    AppendAddressParts(*raw, part, host_, scratch);
+  }
+  return scratch;
 }
 
 bool Runtime::MatchAny(const Operands& ops, const std::vector<std::string>& values,

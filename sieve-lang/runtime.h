@@ -72,6 +72,16 @@ class Runtime {
   const std::vector<std::string>& AddressPartValues(std::string_view name,
                                                     const AddressPart& part);
 
+  // The values of header `name` a test compares: DecodedHeaders(name), or with index's
+  // `:index N [:last]` in `ops` (RFC 5260 §6) only the Nth field, counted from the end with
+  // :last (none when there is no such field). `scratch` holds the selected value.
+  const std::vector<std::string>& HeaderValues(const Operands& ops, std::string_view name,
+                                               std::vector<std::string>& scratch);
+  // The same for AddressPartValues.
+  const std::vector<std::string>& AddressValues(const Operands& ops, std::string_view name,
+                                                const AddressPart& part,
+                                                std::vector<std::string>& scratch);
+
   // Values computed once per execution under (`key`, `variant`), for tests other than header
   // tests (envelope parts). Keys must not be header names: use a ':' in them.
   template <typename Compute>

@@ -174,6 +174,7 @@ bool ValidationContext::ValidateCommand(const Command& command, bool top_level, 
     ok = false;
   }
   if (ok && def.validate != nullptr) ok = def.validate(*this, node);
+  if (ok) ok = ValidateExternalTags(node);
   // Pigeonhole skips blocks under an `if` whose test is false at compile time (a literal
   // `false`, `ihave` of a missing capability): they are neither checked nor compiled.
   bool skip_block = (command.name == "if" || command.name == "elsif") &&
@@ -196,6 +197,16 @@ bool ValidationContext::ValidateTest(const Test& test, Node& node) {
   bool ok = BindArguments(test.arguments, node);
   ok = ValidateSubtests(test.tests, test.test_list, test.location, *node.def, node) && ok;
   if (ok && node.def->validate != nullptr) ok = node.def->validate(*this, node);
+  if (ok) ok = ValidateExternalTags(node);
+  return ok;
+}
+
+bool ValidationContext::ValidateExternalTags(Node& node) {
+  if (node.operands.tags.empty()) return true;
+  bool ok = true;
+  for (const Extension* ext : loaded_) {
+    if (ext->validate_tags != nullptr) ok = ext->validate_tags(*this, node) && ok;
+  }
   return ok;
 }
 

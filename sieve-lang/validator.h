@@ -77,6 +77,7 @@ class ValidationContext {
   const CommandDef* Lookup(std::string_view name, CommandKind kind, SourceLocation location,
                            const Extension** owner);
   bool BindArguments(const std::vector<Argument>& args, Node& node);
+  bool ValidateExternalTags(Node& node);
   bool BindTag(const std::vector<Argument>& args, size_t& i, Node& node);
   std::optional<TagSpec> FindTagSpec(const CommandDef& def, std::string_view tag) const;
   static bool Fits(const Argument& arg, ArgType want);

@@ -13,17 +13,18 @@ const CommandDef& HeaderTest() {
                     .match_tags = true},
       .evaluate = [](Runtime& rt, const Operands& ops) -> TestOutcome {
         const auto& names = ops.positional[0].strings;
+        std::vector<std::string> scratch;
         if (ops.match_type->CountsValues() && names.size() > 1) {
           // :count (RFC 5231 §4.2) counts the values of all the named fields together.
           std::vector<std::string> all;
           for (const std::string& name : names) {
-            const auto& values = rt.DecodedHeaders(name);
+            const auto& values = rt.HeaderValues(ops, name, scratch);
             all.insert(all.end(), values.begin(), values.end());
           }
           return rt.MatchAny(ops, all, ops.positional[1].strings);
         }
         for (const std::string& name : names) {
-          const std::vector<std::string>& values = rt.DecodedHeaders(name);
+          const std::vector<std::string>& values = rt.HeaderValues(ops, name, scratch);
           if (rt.MatchAny(ops, values, ops.positional[1].strings)) return true;
         }
         return false;

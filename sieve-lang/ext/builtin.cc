@@ -32,6 +32,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &RejectExtension(),
       &EarlyRejectExtension(),
       &IncludeExtension(),
+      &IndexExtension(),
       &SpamtestExtension(),
       &SpamtestplusExtension(),
       &VirustestExtension(),

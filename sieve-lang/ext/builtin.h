@@ -31,6 +31,7 @@ const Extension& RegexExtension();
 const Extension& DateExtension();
 const Extension& BodyExtension();
 const Extension& IncludeExtension();
+const Extension& IndexExtension();
 const Extension& RejectExtension();
 const Extension& EarlyRejectExtension();
 const Extension& SpamtestExtension();

@@ -42,7 +42,8 @@ TestOutcome EvaluateDate(Runtime& rt, const Operands& ops) {
   const std::string& part = ops.positional[1].str();
   if (!ext::IsDatePart(part)) return false;
   std::vector<std::string> values;
-  for (const std::string& value : rt.DecodedHeaders(ops.positional[0].str())) {
+  std::vector<std::string> scratch;
+  for (const std::string& value : rt.HeaderValues(ops, ops.positional[0].str(), scratch)) {
     // For Received: and the like the date follows the last ';' (RFC 5322 §3.6.7).
     std::string_view text = value;
     if (size_t semi = text.rfind(';'); semi != std::string_view::npos) text.remove_prefix(semi + 1);

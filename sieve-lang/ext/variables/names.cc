@@ -30,8 +30,9 @@ std::optional<std::string> CheckVariableName(const ValidationContext& ctx,
     if (!IsVariableIdentifier(part)) return "invalid variable name '" + std::string(name) + "'";
   }
   if (parts.size() > 1) {
-    std::string_view ns = name.substr(0, name.rfind('.'));
-    if (!KnownNamespace(ctx, ns)) {
+    // RFC 5229 §3: the first element names the namespace, which owns the rest
+    // (env.vnd.dovecot.username), as Runtime resolves it.
+    if (!KnownNamespace(ctx, parts.front())) {
       return "variable name '" + std::string(name) + "' refers to unknown namespace '" +
              std::string(parts.front()) + "'";
     }

@@ -1,0 +1,3 @@
+require ["environment", "variables", "fileinto"];
+
+fileinto "${env.vnd.dovecot.default_mailbox}";

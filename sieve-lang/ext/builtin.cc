@@ -26,6 +26,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &Imap4flagsExtension(),
       &SpecialUseExtension(),
       &DovecotDebugExtension(),
+      &DovecotEnvironmentExtension(),
       &RegexExtension(),
       &DateExtension(),
       &BodyExtension(),

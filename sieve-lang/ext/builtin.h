@@ -27,6 +27,7 @@ const Extension& ServerMetadataExtension();
 const Extension& Imap4flagsExtension();
 const Extension& SpecialUseExtension();
 const Extension& DovecotDebugExtension();
+const Extension& DovecotEnvironmentExtension();
 const Extension& RegexExtension();
 const Extension& DateExtension();
 const Extension& BodyExtension();

@@ -1,0 +1,3 @@
+# RFC 5490 §3.2: :create is an argument of fileinto only.
+require "mailbox";
+keep :create;

@@ -1,0 +1,3 @@
+# RFC 5490 §3.1: mailboxexists takes the list of mailbox names.
+require "mailbox";
+if mailboxexists { keep; }

@@ -1,8 +1,9 @@
 // mboxmetadata and servermetadata (RFC 5490 §3.3-§4.2): values come from the host; a missing
 // entry, a bad entry name or a mailbox name that is not UTF-8 make the test false.
+#include "sieve-lang/ext/metadata/metadata.h"
+
 #include <gtest/gtest.h>
 
-#include "sieve-lang/ext/metadata/metadata.h"
 #include "sieve-lang/testing/script_runner.h"
 
 namespace sieve {
@@ -28,8 +29,7 @@ TEST(MetadataTest, MatchesTheMailboxEntry) {
             " | keep");
   EXPECT_EQ(Outcome("metadata :contains \"INBOX\" \"/private/comment\" [\"x\", \"day\"]"),
             "discard");
-  EXPECT_EQ(Outcome("metadata \"INBOX\" \"/shared/vendor/example/auto-reply\" \"on\""),
-            "discard");
+  EXPECT_EQ(Outcome("metadata \"INBOX\" \"/shared/vendor/example/auto-reply\" \"on\""), "discard");
 }
 
 TEST(MetadataTest, NoValueMatchesNothingNotEvenCount) {
@@ -39,8 +39,7 @@ TEST(MetadataTest, NoValueMatchesNothingNotEvenCount) {
 }
 
 TEST(MetadataTest, MailboxThatIsNotUtf8IsFalse) {
-  EXPECT_EQ(Outcome("metadata :matches \"${hex:ff}INBOX\" \"/private/comment\" \"*\""),
-            " | keep");
+  EXPECT_EQ(Outcome("metadata :matches \"${hex:ff}INBOX\" \"/private/comment\" \"*\""), " | keep");
   EXPECT_EQ(Outcome("metadataexists \"${hex:ff}\" \"/private/comment\""), " | keep");
 }
 
@@ -63,8 +62,7 @@ TEST(MetadataTest, ServerEntries) {
 TEST(MetadataTest, InvalidEntryNamesWarnAndAreFalse) {
   const Engine& engine = testing::AllExtensionsEngine();
   CompileOutput out = engine.Compile(
-      "require \"mboxmetadata\";\nif metadataexists \"INBOX\" [\"/private/a\", \"/b\"] {}",
-      "test");
+      "require \"mboxmetadata\";\nif metadataexists \"INBOX\" [\"/private/a\", \"/b\"] {}", "test");
   ASSERT_TRUE(out.program.has_value());
   ASSERT_EQ(out.diagnostics.size(), 1u);
   EXPECT_EQ(out.diagnostics[0].severity, Diagnostic::Severity::kWarning);

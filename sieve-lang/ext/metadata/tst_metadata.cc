@@ -13,9 +13,8 @@ const CommandDef& MetadataTest() {
                                    {"annotation-name", ArgType::kString},
                                    {"key-list", ArgType::kStringList}},
                     .match_tags = true},
-      .validate = [](ValidationContext& ctx, Node& node) {
-        return WarnAboutEntryNames(ctx, node, 1);
-      },
+      .validate = [](ValidationContext& ctx,
+                     Node& node) { return WarnAboutEntryNames(ctx, node, 1); },
       .evaluate = [](Runtime& rt, const Operands& ops) -> TestOutcome {
         // "The test returns true if the annotation exists and its value matches any of the
         // keys": no value, no match, whatever the match type (:count included).

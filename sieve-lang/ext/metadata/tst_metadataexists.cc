@@ -13,9 +13,8 @@ const CommandDef& MetadataExistsTest() {
       .kind = CommandKind::kTest,
       .signature = {.positional = {{"mailbox", ArgType::kString},
                                    {"annotation-names", ArgType::kStringList}}},
-      .validate = [](ValidationContext& ctx, Node& node) {
-        return WarnAboutEntryNames(ctx, node, 1);
-      },
+      .validate = [](ValidationContext& ctx,
+                     Node& node) { return WarnAboutEntryNames(ctx, node, 1); },
       .evaluate = [](Runtime& rt, const Operands& ops) -> TestOutcome {
         const std::string& mailbox = ops.positional[0].str();
         const auto& entries = ops.positional[1].strings;

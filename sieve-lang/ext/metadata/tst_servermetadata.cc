@@ -12,9 +12,8 @@ const CommandDef& ServerMetadataTest() {
       .signature = {.positional = {{"annotation-name", ArgType::kString},
                                    {"key-list", ArgType::kStringList}},
                     .match_tags = true},
-      .validate = [](ValidationContext& ctx, Node& node) {
-        return WarnAboutEntryNames(ctx, node, 0);
-      },
+      .validate = [](ValidationContext& ctx,
+                     Node& node) { return WarnAboutEntryNames(ctx, node, 0); },
       .evaluate = [](Runtime& rt, const Operands& ops) -> TestOutcome {
         // As for metadata (§3.3): an annotation without a value matches nothing.
         std::optional<std::string> value = LookupEntry(rt, std::nullopt, ops.positional[0].str());

@@ -12,9 +12,8 @@ const CommandDef& ServerMetadataExistsTest() {
       .name = "servermetadataexists",
       .kind = CommandKind::kTest,
       .signature = {.positional = {{"annotation-names", ArgType::kStringList}}},
-      .validate = [](ValidationContext& ctx, Node& node) {
-        return WarnAboutEntryNames(ctx, node, 0);
-      },
+      .validate = [](ValidationContext& ctx,
+                     Node& node) { return WarnAboutEntryNames(ctx, node, 0); },
       .evaluate = [](Runtime& rt, const Operands& ops) -> TestOutcome {
         const auto& entries = ops.positional[0].strings;
         return std::all_of(entries.begin(), entries.end(), [&](const std::string& entry) {

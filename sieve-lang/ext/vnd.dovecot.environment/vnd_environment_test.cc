@@ -15,8 +15,8 @@ std::string Outcome(std::string_view body,
   host.SetEnvironment("remote-host", "mx.example.org");
   host.SetSetting("sieve_environment/reject_reason", "Go away");
   host.SetSetting("sieve_env_old_style", "2.3 name");
-  std::string script = "require [" + std::string(require) +
-                       ", \"variables\", \"fileinto\"];\n" + std::string(body);
+  std::string script =
+      "require [" + std::string(require) + ", \"variables\", \"fileinto\"];\n" + std::string(body);
   return testing::RunScript(testing::AllExtensionsEngine(), script, "Subject: x\r\n\r\n", {},
                             &host);
 }
@@ -34,10 +34,11 @@ TEST(VndEnvironmentTest, ItemsThroughTheEnvironmentTest) {
   EXPECT_EQ(Outcome("if environment :is \"vnd.dovecot.default-mailbox\" \"inbox\" { discard; }"),
             "discard");
   EXPECT_EQ(Outcome("if environment :is \"vnd.dovecot.config.reject_reason\" \"go away\" "
-                "{ discard; }"),
+                    "{ discard; }"),
             "discard");
-  EXPECT_EQ(Outcome("if environment :is \"vnd.dovecot.config.old_style\" \"2.3 name\" { discard; }"),
-            "discard");
+  EXPECT_EQ(
+      Outcome("if environment :is \"vnd.dovecot.config.old_style\" \"2.3 name\" { discard; }"),
+      "discard");
   EXPECT_EQ(Outcome("if environment :matches \"vnd.dovecot.config.unset\" \"*\" { discard; }"),
             " | keep");
   EXPECT_EQ(Outcome("if environment :is \"vnd.dovecot.config.\" \"\" { discard; }"), " | keep");
@@ -46,13 +47,13 @@ TEST(VndEnvironmentTest, ItemsThroughTheEnvironmentTest) {
 TEST(VndEnvironmentTest, ItemsNeedTheExtension) {
   // The host knows vnd.dovecot.username, but a script without the extension does not see it.
   EXPECT_EQ(Outcome("if environment :matches \"vnd.dovecot.username\" \"*\" { discard; }",
-                "\"environment\""),
+                    "\"environment\""),
             " | keep");
-  EXPECT_EQ(Outcome("if environment :matches \"remote-host\" \"mx.*\" { discard; }",
-                "\"environment\""),
-            "discard");
-  EXPECT_TRUE(Outcome("fileinto \"${env.remote_host}\";", "\"environment\"")
-                  .starts_with("COMPILE ERROR"));
+  EXPECT_EQ(
+      Outcome("if environment :matches \"remote-host\" \"mx.*\" { discard; }", "\"environment\""),
+      "discard");
+  EXPECT_TRUE(
+      Outcome("fileinto \"${env.remote_host}\";", "\"environment\"").starts_with("COMPILE ERROR"));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "sieve-lang/interpreter.h"
 #include "sieve-lang/variable_ref.h"
 #include "mail/encoded_words.h"
+#include "mail/structured_header.h"
 
 namespace sieve {
 
@@ -74,7 +75,51 @@ std::optional<std::string_view> IndexedField(const TagValue& index, bool last,
   return fields[last ? fields.size() - n : n - 1];
 }
 
+// `part` and, for :anychild, every part below it (depth first, in message order).
+std::vector<const mail::MimePart*> MimeScope(const mail::MimePart& part, bool anychild) {
+  std::vector<const mail::MimePart*> out{&part};
+  for (size_t i = 0; anychild && i < out.size(); ++i) {
+    const auto& children = out[i]->children();
+    std::vector<const mail::MimePart*> below;
+    for (const auto& child : children) below.push_back(child.get());
+    out.insert(out.begin() + static_cast<std::ptrdiff_t>(i) + 1, below.begin(), below.end());
+  }
+  return out;
+}
+
+// A :mime option (RFC 5703 §4.2) applied to one decoded field value.
+void AppendMimeOption(const Operands& ops, const std::string& value,
+                      std::vector<std::string>& out) {
+  const bool type = ops.HasTag("type"), subtype = ops.HasTag("subtype");
+  const bool contenttype = ops.HasTag("contenttype");
+  const TagValue* param = ops.FindTag("param");
+  if (!type && !subtype && !contenttype && param == nullptr) {
+    out.push_back(value);
+    return;
+  }
+  mail::StructuredHeader h = mail::ParseStructuredHeader(value);
+  if (type) out.push_back(h.type);
+  if (subtype) out.push_back(h.subtype);
+  if (contenttype) out.push_back(h.subtype.empty() ? h.type : h.type + "/" + h.subtype);
+  if (param != nullptr && param->value) {
+    for (const std::string& name : param->value->strings) {
+      for (const auto& [key, v] : h.params) {
+        if (base::EqualsIgnoreCase(key, name)) {
+          out.push_back(v);
+          break;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
+
+const mail::MimePart& Runtime::current_part() const {
+  if (part_loops_.empty()) return message_->mime_root();
+  const PartLoop& loop = part_loops_.back();
+  return *loop.parts[loop.index];
+}
 
 const std::vector<std::string>& Runtime::AddressPartValues(std::string_view name,
                                                           const AddressPart& part) {
@@ -89,6 +134,15 @@ const std::vector<std::string>& Runtime::AddressPartValues(std::string_view name
 
 const std::vector<std::string>& Runtime::HeaderValues(const Operands& ops, std::string_view name,
                                                       std::vector<std::string>& scratch) {
+  if (ops.HasTag("mime")) {
+    scratch.clear();
+    for (const mail::MimePart* part : MimeScope(current_part(), ops.HasTag("anychild"))) {
+      for (std::string_view raw : part->headers().GetAll(name)) {
+        AppendMimeOption(ops, mail::DecodeEncodedWords(raw), scratch);
+      }
+    }
+    return scratch;
+  }
   const TagValue* index = ops.FindTag("index");
   if (index == nullptr) return DecodedHeaders(name);
   scratch.clear();
@@ -102,6 +156,15 @@ const std::vector<std::string>& Runtime::AddressValues(const Operands& ops,
                                                        std::string_view name,
                                                        const AddressPart& part,
                                                        std::vector<std::string>& scratch) {
+  if (ops.HasTag("mime")) {
+    scratch.clear();
+    for (const mail::MimePart* p : MimeScope(current_part(), ops.HasTag("anychild"))) {
+      for (std::string_view raw : p->headers().GetAll(name)) {
+        AppendAddressParts(raw, part, host_, scratch);
+      }
+    }
+    return scratch;
+  }
   const TagValue* index = ops.FindTag("index");
   if (index == nullptr) return AddressPartValues(name, part);
   scratch.clear();
@@ -253,6 +316,7 @@ ExecStatus Runtime::RunIncluded(size_t index, bool once) {
   const bool caller_variables = variables_enabled_;
   VariableStore locals = std::exchange(variables_, {});
   std::vector<std::string> globals = std::exchange(global_names_, {});
+  const size_t loops = part_loops_.size();  // a return inside a loop leaves it
   ++include_depth_;
   std::optional<RunError> error = Interpret(*script.program, *this);
   --include_depth_;
@@ -260,6 +324,7 @@ ExecStatus Runtime::RunIncluded(size_t index, bool once) {
   variables_enabled_ = caller_variables;
   variables_ = std::move(locals);
   global_names_ = std::move(globals);
+  if (part_loops_.size() > loops) part_loops_.resize(loops);
   return_ = false;
   if (error) {
     return std::unexpected(ExecError{"in included script '" + script.name + "' line " +

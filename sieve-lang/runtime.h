@@ -72,7 +72,9 @@ class Runtime {
   const std::vector<std::string>& AddressPartValues(std::string_view name,
                                                     const AddressPart& part);
 
-  // The values of header `name` a test compares: DecodedHeaders(name), or with index's
+  // The values of header `name` a test compares: DecodedHeaders(name); with mime's :mime
+  // (RFC 5703 §4) the fields of the current part (and with :anychild of every part below it),
+  // reduced by :type/:subtype/:contenttype/:param to those pieces of the value; or with index's
   // `:index N [:last]` in `ops` (RFC 5260 §6) only the Nth field, counted from the end with
   // :last (none when there is no such field). `scratch` holds the selected value.
   const std::vector<std::string>& HeaderValues(const Operands& ops, std::string_view name,
@@ -81,6 +83,20 @@ class Runtime {
   const std::vector<std::string>& AddressValues(const Operands& ops, std::string_view name,
                                                 const AddressPart& part,
                                                 std::vector<std::string>& scratch);
+
+  // foreverypart (RFC 5703 §3): the loops running, innermost last. Each visits `parts` in
+  // order; `index` is the part being visited and `body_start` the loop body's first
+  // instruction in the script that runs the loop.
+  struct PartLoop {
+    std::vector<const mail::MimePart*> parts;
+    size_t index = 0;
+    size_t body_start = 0;
+    std::string name;
+  };
+  std::vector<PartLoop>& part_loops() { return part_loops_; }
+  // The part header :mime, exists :mime and extracttext look at: the innermost loop's, or the
+  // whole message outside loops.
+  const mail::MimePart& current_part() const;
 
   // Values computed once per execution under (`key`, `variant`), for tests other than header
   // tests (envelope parts). Keys must not be header names: use a ':' in them.
@@ -153,6 +169,7 @@ class Runtime {
   size_t include_depth_ = 0;
   bool return_ = false;
   uint64_t steps_ = 0;
+  std::vector<PartLoop> part_loops_;
   std::vector<std::string> match_values_;
   size_t position_ = 0;
   std::optional<size_t> jump_;

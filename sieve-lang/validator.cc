@@ -183,7 +183,9 @@ bool ValidationContext::ValidateCommand(const Command& command, bool top_level, 
                     node.tests[0].def->statically_false(*this, node.tests[0]);
   if (command.has_block && !skip_block) {
     const Node* saved = previous_;
+    enclosing_.push_back(&node);
     node.block = ValidateBlock(command.block, /*top_level=*/false);
+    enclosing_.pop_back();
     previous_ = saved;
   }
   node.has_block = command.has_block;

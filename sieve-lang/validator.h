@@ -65,6 +65,10 @@ class ValidationContext {
   CompileUnit* unit() const { return unit_; }
   size_t include_depth() const { return include_depth_; }
 
+  // The commands whose blocks enclose the command being validated, outermost first
+  // (foreverypart's break finds its loop here).
+  const std::vector<const Node*>& enclosing() const { return enclosing_; }
+
   // Whether the command being validated stands at the top level of the script.
   bool at_top_level() const { return top_level_; }
 
@@ -98,6 +102,7 @@ class ValidationContext {
   bool top_level_ = true;
   std::map<const void*, std::any> scratch_;
   size_t errors_ = 0;
+  std::vector<const Node*> enclosing_;
   CompileUnit* unit_ = nullptr;
   size_t include_depth_ = 0;
 };

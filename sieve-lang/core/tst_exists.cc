@@ -10,9 +10,11 @@ const CommandDef& ExistsTest() {
       .kind = CommandKind::kTest,
       .signature = {.positional = {{"header names", ArgType::kStringList}}},
       .evaluate = [](Runtime& rt, const Operands& ops) -> TestOutcome {
+        std::vector<std::string> scratch;
         for (const std::string& name : ops.positional[0].strings) {
-          // Through the per-execution cache: filters test the same few headers over and over.
-          if (rt.DecodedHeaders(name).empty()) return false;
+          // Through the per-execution cache: filters test the same few headers over and over
+          // (exists :mime looks at the current MIME part instead).
+          if (rt.HeaderValues(ops, name, scratch).empty()) return false;
         }
         return true;
       },

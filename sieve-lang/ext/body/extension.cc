@@ -6,6 +6,7 @@
 // is one value. Values are extracted once per execution. Status: complete except that
 // `:content "multipart"` does not match the prologue and epilogue of multiparts.
 #include "base/strings.h"
+#include "mail/html_text.h"
 #include "mail/message.h"
 #include "sieve-lang/ext/builtin.h"
 #include "sieve-lang/runtime.h"
@@ -23,31 +24,6 @@ bool TypeMatches(const mail::MimePart& part, const std::vector<std::string>& typ
     }
   }
   return false;
-}
-
-// Text of an HTML part without its tags, for :text (RFC 5173 §5.3 leaves the way open).
-// A tag separates words; runs of white space collapse to one space, as a reader sees them.
-std::string StripTags(std::string_view html) {
-  std::string out;
-  bool in_tag = false;
-  auto space = [&] {
-    if (!out.empty() && out.back() != ' ') out += ' ';
-  };
-  for (char c : html) {
-    if (c == '<') {
-      in_tag = true;
-    } else if (c == '>' && in_tag) {
-      in_tag = false;
-      space();
-    } else if (!in_tag) {
-      if (base::IsAsciiSpace(c)) {
-        space();
-      } else {
-        out += c;
-      }
-    }
-  }
-  return out;
 }
 
 // A part whose Content-Transfer-Encoding is unknown cannot be decoded: it has no text.
@@ -76,10 +52,6 @@ bool HasValidType(const mail::MimePart& part) {
   return true;
 }
 
-bool IsHtml(const mail::MimePart& part) {
-  return part.content_type() == "text/html" || part.content_type() == "application/xhtml+xml";
-}
-
 void Collect(const mail::MimePart& part, const std::vector<std::string>* types,
              std::vector<std::string>& values) {
   if (part.is_multipart() || part.content_type() == "message/rfc822") {
@@ -91,8 +63,9 @@ void Collect(const mail::MimePart& part, const std::vector<std::string>* types,
     if (TypeMatches(part, *types)) {
       values.push_back(part.type() == "text" ? part.TextBody() : part.DecodedBody());
     }
-  } else if (part.type() == "text" || IsHtml(part)) {  // :text
-    values.push_back(IsHtml(part) ? StripTags(part.TextBody()) : part.TextBody());
+  } else if (part.type() == "text" || mail::IsHtmlPart(part)) {  // :text
+    values.push_back(mail::IsHtmlPart(part) ? mail::HtmlToText(part.TextBody())
+                                            : part.TextBody());
   }
 }
 

@@ -46,7 +46,17 @@ std::string Apply(std::string_view modifier, std::string value) {
 }
 
 bool Validate(ValidationContext& ctx, Node& node) {
-  const std::string& name = node.operands.positional[0].str();
+  return ValidateAssignedName(ctx, node, node.operands.positional[0].str());
+}
+
+ExecStatus Execute(Runtime& rt, const Operands& ops) {
+  return rt.SetVariable(ops.positional[0].str(),
+                        ApplyModifiers(ops, ops.positional[1].str()));
+}
+
+}  // namespace
+
+bool ValidateAssignedName(ValidationContext& ctx, const Node& node, std::string_view name) {
   std::optional<std::string> error = CheckVariableName(ctx, name);
   if (!error) error = DeclareVariable(ctx, name);
   if (error) {
@@ -56,15 +66,22 @@ bool Validate(ValidationContext& ctx, Node& node) {
   return true;
 }
 
-ExecStatus Execute(Runtime& rt, const Operands& ops) {
-  std::string value = ops.positional[1].str();
+std::string ApplyModifiers(const Operands& ops, std::string value) {
   for (std::string_view modifier : kModifiers) {
     if (ops.HasTag(modifier)) value = Apply(modifier, std::move(value));
   }
-  return rt.SetVariable(ops.positional[0].str(), std::move(value));
+  return value;
 }
 
-}  // namespace
+const std::vector<TagSpec>& ModifierTags() {
+  static const std::vector<TagSpec> tags{{"lower", std::nullopt, {}, 1},
+                                         {"upper", std::nullopt, {}, 1},
+                                         {"lowerfirst", std::nullopt, {}, 2},
+                                         {"upperfirst", std::nullopt, {}, 2},
+                                         {"quotewildcard", std::nullopt, {}, 0},
+                                         {"length", std::nullopt, {}, 0}};
+  return tags;
+}
 
 bool IsVariableIdentifier(std::string_view name) {
   if (name.empty() || !(base::IsAsciiAlpha(name[0]) || name[0] == '_')) return false;
@@ -78,12 +95,7 @@ const CommandDef& SetCommand() {
   static const CommandDef def{
       .name = "set",
       .signature = {.positional = {{"name", ArgType::kString}, {"value", ArgType::kString}},
-                    .tags = {{"lower", std::nullopt, {}, 1},
-                             {"upper", std::nullopt, {}, 1},
-                             {"lowerfirst", std::nullopt, {}, 2},
-                             {"upperfirst", std::nullopt, {}, 2},
-                             {"quotewildcard", std::nullopt, {}, 0},
-                             {"length", std::nullopt, {}, 0}}},
+                    .tags = ModifierTags()},
       .validate = Validate,
       .execute = Execute,
   };

@@ -4,17 +4,25 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sieve-lang/extension.h"
 
 namespace sieve {
 class ValidationContext;
+struct Node;
 }
 
 namespace sieve::ext {
 
 const CommandDef& SetCommand();
 const CommandDef& StringTest();
+
+// Assignment shared by set and extracttext (RFC 5703 §7): the modifier tags (RFC 5229 §4.1),
+// applying them in precedence order, and checking the name assigned to (reported at node).
+const std::vector<TagSpec>& ModifierTags();
+std::string ApplyModifiers(const Operands& ops, std::string value);
+bool ValidateAssignedName(ValidationContext& ctx, const Node& node, std::string_view name);
 
 // RFC 5229 §3 identifier: (ALPHA / "_") *(ALPHA / DIGIT / "_").
 bool IsVariableIdentifier(std::string_view name);

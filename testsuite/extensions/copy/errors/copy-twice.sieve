@@ -1,0 +1,3 @@
+# RFC 3894 §3: fileinto [":copy"] <folder>: the tag appears at most once.
+require ["copy", "fileinto"];
+fileinto :copy :copy "incoming";

@@ -1,0 +1,2 @@
+# RFC 3894 §2: :copy needs require "copy".
+redirect :copy "auditor@example.net";

@@ -1,0 +1,3 @@
+# RFC 5228 §4.1: the mailbox is one string.
+require "fileinto";
+fileinto ["INBOX.a", "INBOX.b"];

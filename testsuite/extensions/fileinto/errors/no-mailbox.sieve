@@ -1,0 +1,3 @@
+# RFC 5228 §4.1: fileinto <mailbox: string>.
+require "fileinto";
+fileinto;

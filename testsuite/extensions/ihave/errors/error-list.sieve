@@ -1,0 +1,3 @@
+# RFC 5463 §5: the message is a single string.
+require "ihave";
+error ["one", "two"];

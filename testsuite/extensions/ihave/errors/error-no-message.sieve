@@ -1,0 +1,3 @@
+# RFC 5463 §5: error <message: string>.
+require "ihave";
+error;

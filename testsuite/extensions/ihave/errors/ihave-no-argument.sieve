@@ -1,0 +1,3 @@
+# RFC 5463 §4: ihave <capabilities: string-list>.
+require "ihave";
+if ihave { keep; }

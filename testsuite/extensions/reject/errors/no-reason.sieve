@@ -1,0 +1,3 @@
+# RFC 5429 §2.2: reject <reason: string>.
+require "reject";
+reject;

@@ -283,9 +283,13 @@ static base::Status DecodeIncluded(std::string_view section, const Registry& reg
     std::string bytes = r.String(limits.max_program_size);
     if (!r.ok() || location > 1) return Corrupt("bad include section");
     inc.location = static_cast<ScriptLocation>(location);
+    // An included script carries no include section of its own (checked before loading, so
+    // damaged input cannot make loading recurse).
+    std::string_view main, nested;
+    if (auto st = SplitUnit(bytes, main, nested); !st.ok()) return st;
+    if (!nested.empty()) return Corrupt("nested include section");
     auto program = Program::Load(bytes, registry, enabled, limits);
     if (!program) return program.error();
-    if (!program->included().empty()) return Corrupt("nested include section");
     inc.program = std::make_shared<const Program>(std::move(*program));
     out.push_back(std::move(inc));
   }

@@ -33,6 +33,13 @@ class Host {
                                               std::string_view /*entry*/) const {
     return std::nullopt;
   }
+  // extlists (RFC 6134): whether `item` is on the externally stored list `list` (a full URI,
+  // ":addrbook:default" already expanded); nullopt when the embedder knows no such list. An
+  // empty `item` only asks whether the list exists.
+  virtual std::optional<bool> ExternalListContains(std::string_view /*list*/,
+                                                   std::string_view /*item*/) const {
+    return std::nullopt;
+  }
 };
 
 }  // namespace sieve

@@ -9,6 +9,8 @@
 
 namespace sieve {
 
+class Host;
+
 class MatchType {
  public:
   virtual ~MatchType() = default;
@@ -31,6 +33,16 @@ class MatchType {
   // part of the value, then one entry per wildcard; the others leave it alone.
   virtual bool Match(const Comparator& cmp, std::string_view value, std::string_view key,
                      std::string_view param, Captures* captures) const = 0;
+  // Match with the embedder at hand, for match types whose keys name something only the
+  // embedder knows (extlists' :list: keys are names of externally stored lists, RFC 6134).
+  // The default is Match. The runtime is to call this rather than Match; until it does,
+  // such match types see no host and match nothing (see ext/extlists/mt_list.cc).
+  virtual bool MatchWithHost(const Host& host, const Comparator& cmp, std::string_view value,
+                             std::string_view key, std::string_view param,
+                             Captures* captures) const {
+    (void)host;  // only match types that look keys up use it
+    return Match(cmp, value, key, param, captures);
+  }
 };
 
 }  // namespace sieve

@@ -3,21 +3,9 @@
 #include <filesystem>
 
 #include "base/fs.h"
-#include "base/strings.h"
+#include "testsuite/file_dict.h"
 
 namespace testsuite {
-namespace {
-
-// Dovecot's file dict: keys and values on alternating lines.
-std::optional<std::string> DictLookup(std::string_view contents, std::string_view key) {
-  std::vector<std::string_view> lines = base::SplitString(contents, '\n');
-  for (size_t i = 0; i + 1 < lines.size(); i += 2) {
-    if (lines[i] == key) return std::string(lines[i + 1]);
-  }
-  return std::nullopt;
-}
-
-}  // namespace
 
 ScriptStore::ScriptStore(std::string test_dir, SettingLookup setting)
     : test_dir_(std::move(test_dir)), setting_(std::move(setting)) {}
@@ -39,9 +27,10 @@ std::expected<std::optional<std::string>, std::string> ScriptStore::ReadScript(
   if (std::optional<std::string> dict = DictPath(location)) {
     auto contents = base::ReadFile(*dict);
     if (!contents) return std::unexpected("cannot read script dict '" + *dict + "'");
-    std::optional<std::string> id = DictLookup(*contents, "priv/sieve/name/" + std::string(name));
+    std::optional<std::string> id =
+        FileDictLookup(*contents, "priv/sieve/name/" + std::string(name));
     if (!id) return std::optional<std::string>();
-    return DictLookup(*contents, "priv/sieve/data/" + *id);
+    return FileDictLookup(*contents, "priv/sieve/data/" + *id);
   }
   const char* dir = location == sieve::ScriptLocation::kGlobal ? "included-global" : "included";
   std::filesystem::path path =

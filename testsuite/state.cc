@@ -9,6 +9,7 @@
 #include "mail/address.h"
 #include "sieve-lang/ext/reject/reject_action.h"
 #include "sieve-lang/runtime.h"
+#include "testsuite/external_lists.h"
 
 namespace testsuite {
 namespace {
@@ -81,6 +82,12 @@ std::optional<std::string> State::Setting(std::string_view key) const {
 std::optional<std::string> State::Metadata(std::optional<std::string_view> mailbox,
                                            std::string_view entry) const {
   return store_.GetMetadata(mailbox.value_or(""), entry);
+}
+
+std::optional<bool> State::ExternalListContains(std::string_view list,
+                                               std::string_view item) const {
+  return ConfiguredListContains([this](std::string_view key) { return Setting(key); }, list,
+                                item);
 }
 
 std::string State::ResolvePath(std::string_view relative) const {

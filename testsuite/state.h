@@ -52,6 +52,9 @@ class State : public sieve::Host {
   // METADATA entries as test_imap_metadata_set stored them.
   std::optional<std::string> Metadata(std::optional<std::string_view> mailbox,
                                       std::string_view entry) const override;
+  // The extlists lists the overrides configure (external_lists.h).
+  std::optional<bool> ExternalListContains(std::string_view list,
+                                           std::string_view item) const override;
 
   // The engine helper scripts compile and run with: the runner's, or the one the last
   // test_config_reload built from the overrides.

@@ -27,6 +27,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &SpecialUseExtension(),
       &DovecotDebugExtension(),
       &DovecotEnvironmentExtension(),
+      &ExtlistsExtension(),
       &RegexExtension(),
       &DateExtension(),
       &BodyExtension(),

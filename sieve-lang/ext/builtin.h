@@ -28,6 +28,7 @@ const Extension& Imap4flagsExtension();
 const Extension& SpecialUseExtension();
 const Extension& DovecotDebugExtension();
 const Extension& DovecotEnvironmentExtension();
+const Extension& ExtlistsExtension();
 const Extension& RegexExtension();
 const Extension& DateExtension();
 const Extension& BodyExtension();

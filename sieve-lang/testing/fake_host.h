@@ -45,6 +45,13 @@ class FakeHost : public Host {
     return it->second;
   }
 
+  std::optional<bool> ExternalListContains(std::string_view list,
+                                           std::string_view item) const override {
+    auto it = lists_.find(std::string(list));
+    if (it == lists_.end()) return std::nullopt;
+    return it->second.contains(std::string(item));
+  }
+
   void set_now(std::chrono::system_clock::time_point now) { now_ = now; }
   void AddMailbox(std::string name) { mailboxes_.insert(std::move(name)); }
   void SetEnvironment(std::string name, std::string value) {
@@ -58,6 +65,10 @@ class FakeHost : public Host {
   void SetMetadata(std::string mailbox, std::string entry, std::string value) {
     metadata_[{std::move(mailbox), std::move(entry)}] = std::move(value);
   }
+  // Creates the list `name` (a full URI) if needed and puts `items` on it.
+  void AddListItems(std::string name, std::set<std::string> items) {
+    lists_[std::move(name)].merge(items);
+  }
 
  private:
   // 2026-01-01T00:00:00Z: a fixed instant so runs are reproducible.
@@ -67,6 +78,7 @@ class FakeHost : public Host {
   std::map<std::string, std::string> settings_;
   std::map<std::string, std::string> special_use_;
   std::map<std::pair<std::string, std::string>, std::string> metadata_;
+  std::map<std::string, std::set<std::string>> lists_;
 };
 
 }  // namespace sieve

@@ -188,9 +188,10 @@ bool Runtime::MatchAny(const Operands& ops, const std::vector<std::string>& valu
   for (const std::string& value : ops.match_type->CountsValues() ? count : values) {
     for (const std::string& key : keys) {
       Captures captures;
-      bool hit = ops.match_type->Match(*ops.comparator, value, key, ops.match_param,
-                                       variables_enabled_ && sets_match_values ? &captures
-                                                                               : nullptr);
+      // MatchWithHost: extlists' :list keys name lists only the embedder can look up.
+      bool hit = ops.match_type->MatchWithHost(
+          host_, *ops.comparator, value, key, ops.match_param,
+          variables_enabled_ && sets_match_values ? &captures : nullptr);
       if (hit && !captures.empty()) match_values_ = std::move(captures);
       if (tracing) {
         Trace(TraceLevel::kMatching, 1,

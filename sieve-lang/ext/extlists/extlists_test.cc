@@ -105,7 +105,7 @@ TEST(ExtlistsTest, ValidExtList) {
 
 // RFC 6134 end to end. Disabled until Runtime::MatchAny calls MatchType::MatchWithHost: the
 // runtime could not be changed with this extension (see ext/extlists/extension.cc).
-TEST(ExtlistsTest, DISABLED_AddressListMatchSetsMatchValue) {
+TEST(ExtlistsTest, AddressListMatchSetsMatchValue) {
   std::string message = "From: Friend <friend@example.org>\r\nCc: a@b.c, boss@example.com\r\n\r\n";
   EXPECT_EQ(Outcome("address :list \"from\" \":addrbook:default\"", message), "discard");
   EXPECT_EQ(Outcome("allof (address :list \"cc\" \":addrbook:default\", "

@@ -1,6 +1,7 @@
 // The "value; name=param" shape of Content-Type and Content-Disposition (RFC 2045 §5.1,
 // RFC 2183 §2), read leniently for filters: the leading value may lack a subtype
-// ("inline"), parameters keep their order, quotes are removed.
+// ("inline"), parameters keep their order, quotes and comments are removed. The grammar is
+// the one mail/ parses Content-Type with.
 #pragma once
 
 #include <string>

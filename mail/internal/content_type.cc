@@ -91,6 +91,20 @@ ContentType ParseContentType(std::string_view value) {
   return ct;
 }
 
+ContentType ParseStructuredValue(std::string_view value) {
+  ContentType ct;
+  size_t i = SkipCfws(value, 0);
+  ct.type = base::AsciiToLower(ReadToken(value, i));
+  i = SkipCfws(value, i);
+  if (i < value.size() && value[i] == '/') {
+    i = SkipCfws(value, i + 1);
+    ct.subtype = base::AsciiToLower(ReadToken(value, i));
+  }
+  ct.valid = !ct.type.empty();
+  ParseParams(value, i, ct);
+  return ct;
+}
+
 std::string ParseTransferEncoding(std::string_view value) {
   size_t i = SkipCfws(value, 0);
   return base::AsciiToLower(ReadToken(value, i));

@@ -21,6 +21,11 @@ struct ContentType {
 // are often sent unquoted). `valid` is false when type/subtype is missing or malformed.
 ContentType ParseContentType(std::string_view value);
 
+// The same grammar read leniently, for values shaped like Content-Type but not one
+// (Content-Disposition: "inline; filename=x"): the subtype may be missing; `valid` is false
+// only when there is no leading token at all. Parameters are read either way.
+ContentType ParseStructuredValue(std::string_view value);
+
 // The first token of a Content-Transfer-Encoding value, lowercased ("base64").
 std::string ParseTransferEncoding(std::string_view value);
 

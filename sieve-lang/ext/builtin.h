@@ -37,9 +37,7 @@ const Extension& IndexExtension();
 const Extension& MimeExtension();
 const Extension& ForeverypartExtension();
 const Extension& ExtracttextExtension();
-class ValidationContext;
-// Whether the command being validated is inside a foreverypart loop (extracttext needs one).
-bool IsInsideForeverypart(const ValidationContext& ctx);
+
 const Extension& RejectExtension();
 const Extension& EarlyRejectExtension();
 const Extension& SpamtestExtension();

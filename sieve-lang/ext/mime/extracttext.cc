@@ -5,6 +5,7 @@
 // Status: complete.
 #include "mail/html_text.h"
 #include "sieve-lang/ext/builtin.h"
+#include "sieve-lang/ext/mime/foreverypart.h"
 #include "sieve-lang/ext/variables/variables.h"
 #include "sieve-lang/runtime.h"
 #include "sieve-lang/validator.h"

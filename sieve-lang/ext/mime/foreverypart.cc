@@ -6,6 +6,7 @@
 // the including script's current part. Status: complete.
 #include "sieve-lang/codegen.h"
 #include "sieve-lang/ext/builtin.h"
+#include "sieve-lang/ext/mime/foreverypart.h"
 #include "sieve-lang/runtime.h"
 #include "sieve-lang/validator.h"
 

@@ -137,6 +137,18 @@ const CommandDef* ValidationContext::Lookup(std::string_view name, CommandKind k
     }
   }
   const char* what = kind == CommandKind::kTest ? "test" : "command";
+  // A known name in the wrong place is reported at each use (as Pigeonhole does): every
+  // occurrence is a separate mistake, unlike a misspelt name.
+  for (const Extension* ext : loaded_) {
+    for (const CommandDef* def : ext->commands) {
+      if (def->name == name) {
+        Error(location, "'" + std::string(name) + "' is a " +
+                            (kind == CommandKind::kTest ? "command" : "test") + ", not a " +
+                            what);
+        return nullptr;
+      }
+    }
+  }
   std::string key = std::string(what) + ":" + std::string(name);
   if (!reported_unknown_.insert(key).second) return nullptr;
   std::string message = "unknown " + std::string(what) + " '" + std::string(name) +
@@ -348,9 +360,11 @@ bool ValidationContext::BindArguments(const std::vector<Argument>& args, Node& n
       if (!positional.empty()) {
         Error(arg.location, "the :" + arg.tag + " tag of " + Describe(def) +
                                 " must come before its positional arguments (RFC 5228 §2.6.2)");
-        ok = false;
+        return false;
       }
-      ok = BindTag(args, i, node) && ok;
+      // Like Pigeonhole, a bad tag ends the check of this command: what follows it is
+      // likely misread, and further errors would only echo the first.
+      if (!BindTag(args, i, node)) return false;
       continue;
     }
     if (positional.size() >= want.size()) {

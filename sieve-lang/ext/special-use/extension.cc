@@ -20,14 +20,24 @@ bool IsSpecialUseFlag(std::string_view flag) {
                      [](char c) { return base::IsAsciiAlpha(c) || base::IsAsciiDigit(c); });
 }
 
-bool ValidateFlags(ValidationContext& ctx, Node& node) {
-  for (const std::string& flag : node.operands.positional.back().strings) {
+// A flag built from variables is only known at run time.
+bool CheckFlags(ValidationContext& ctx, const Node& node, const std::vector<std::string>& flags) {
+  for (const std::string& flag : flags) {
     if (flag.find("${") == std::string::npos && !IsSpecialUseFlag(flag)) {
       ctx.Error(node.location, "invalid special-use flag '" + flag + "' specified");
       return false;
     }
   }
   return true;
+}
+
+bool ValidateFlags(ValidationContext& ctx, Node& node) {
+  return CheckFlags(ctx, node, node.operands.positional.back().strings);
+}
+
+bool ValidateTag(ValidationContext& ctx, Node& node) {
+  const TagValue* tag = node.operands.FindTag("specialuse");
+  return tag == nullptr || !tag->value || CheckFlags(ctx, node, tag->value->strings);
 }
 
 TestOutcome Exists(Runtime& rt, const Operands& ops) {
@@ -66,6 +76,7 @@ const Extension& SpecialUseExtension() {
       .name = "special-use",
       .commands = {&SpecialUseExistsTest()},
       .external_tags = {{"fileinto", {"specialuse", ArgType::kString, "special-use flag", 0}}},
+      .validate_tags = ValidateTag,
       .decorate_action = Decorate,
   };
   return ext;

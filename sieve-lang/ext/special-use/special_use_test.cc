@@ -30,6 +30,9 @@ TEST(SpecialUseTest, InvalidFlagIsACompileError) {
   EXPECT_EQ(Outcome("if specialuse_exists \"Junk\" { discard; }"),
             "COMPILE ERROR: 2:4: error: invalid special-use flag 'Junk' specified "
             "0:0: error: validation failed");
+  EXPECT_EQ(Outcome("fileinto :specialuse \"Junk\" \"Spam\";"),
+            "COMPILE ERROR: 2:1: error: invalid special-use flag 'Junk' specified "
+            "0:0: error: validation failed");
 }
 
 }  // namespace

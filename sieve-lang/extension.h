@@ -115,6 +115,9 @@ struct Extension {
   // and the value is kept as a local variable of the script.
   ExecStatus (*write_namespace_variable)(Runtime& rt, std::string_view name,
                                          std::string value) = nullptr;
+  // Capabilities a script must require too when it requires this one (extracttext needs
+  // foreverypart, RFC 5703 §7); checked once all requires are known.
+  std::vector<std::string_view> required_with;
   bool implicit = false;  // always loaded, never required (the core language)
 };
 

@@ -74,6 +74,7 @@ bool ValidationContext::Require(std::string_view capability, SourceLocation loca
   if (ext != nullptr && !ext->implicit && IsLoaded(capability)) return true;  // implicit ones
   if (ext != nullptr && !ext->implicit && enabled_.Contains(ext)) {
     if (!IsLoaded(capability)) loaded_.push_back(ext);
+    required_at_.emplace_back(ext, location);
     return true;
   }
   std::string name(capability);
@@ -95,7 +96,16 @@ std::string ValidationContext::Describe(const CommandDef& def) const {
 }
 
 std::vector<Node> ValidationContext::ValidateScript(const Script& script) {
-  return ValidateBlock(script.commands, /*top_level=*/true);
+  std::vector<Node> nodes = ValidateBlock(script.commands, /*top_level=*/true);
+  for (const auto& [ext, location] : required_at_) {
+    for (std::string_view other : ext->required_with) {
+      if (!IsLoaded(other)) {
+        Error(location, "the " + std::string(ext->name) + " extension cannot be used without the " +
+                            std::string(other) + " extension");
+      }
+    }
+  }
+  return nodes;
 }
 
 std::vector<Node> ValidationContext::ValidateBlock(const std::vector<Command>& commands,

@@ -95,6 +95,7 @@ class ValidationContext {
   const Limits& limits_;
   Diagnostics* diagnostics_;
   std::vector<const Extension*> loaded_;
+  std::vector<std::pair<const Extension*, SourceLocation>> required_at_;  // in require order
   std::set<std::string> reported_unknown_;
   const Node* previous_ = nullptr;
   std::deque<Node> failed_;  // stable storage for failed commands that previous_ may name

@@ -68,7 +68,9 @@ const CommandDef& ExtracttextCommand() {
 }  // namespace
 
 const Extension& ExtracttextExtension() {
-  static const Extension ext{.name = "extracttext", .commands = {&ExtracttextCommand()}};
+  static const Extension ext{.name = "extracttext",
+                             .commands = {&ExtracttextCommand()},
+                             .required_with = {"foreverypart"}};
   return ext;
 }
 

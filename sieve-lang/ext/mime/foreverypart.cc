@@ -49,6 +49,12 @@ std::optional<size_t> FindLoopEnd(const Runtime& rt, size_t from, size_t levels)
 
 ExecStatus Begin(Runtime& rt, const Operands& ops) {
   auto& loops = rt.part_loops();
+  // The compile-time check sees one script; loops continued through include are counted here.
+  if (loops.size() >= kMaxLoopNesting) {
+    return std::unexpected(ExecError{"foreverypart loops nest deeper than " +
+                                     std::to_string(kMaxLoopNesting) +
+                                     " levels (counting those of including scripts)"});
+  }
   Runtime::PartLoop loop;
   if (loops.empty()) {
     loop.parts.push_back(&rt.message().mime_root());

@@ -2,6 +2,7 @@
 // break, and the text of a part.
 #include <gtest/gtest.h>
 
+#include "sieve-lang/testing/fake_scripts.h"
 #include "sieve-lang/testing/script_runner.h"
 
 namespace sieve {
@@ -81,6 +82,48 @@ TEST(MimeTest, CompileErrors) {
                     " foreverypart { } } } } }")
                 .find("nest deeper"),
             std::string::npos);
+}
+
+TEST(MimeTest, ExtracttextNeedsForeverypartRequired) {
+  std::string out = testing::RunScript(testing::AllExtensionsEngine(),
+                                       "require [\"extracttext\", \"variables\"];\nkeep;",
+                                       kMessage, {});
+  EXPECT_NE(out.find("1:1: error: the extracttext extension cannot be used without the "
+                     "foreverypart extension"),
+            std::string::npos)
+      << out;
+}
+
+// RFC 5703 leaves the depth to the implementation; a chain of includes, each adding a loop,
+// must stop at the same depth a single script may use.
+TEST(MimeTest, LoopsNestedThroughIncludeHitTheLimitAtRunTime) {
+  // Multiparts nested five deep, so that every loop level has parts to visit.
+  std::string deep = "From: a@example.com\r\n";
+  for (int i = 0; i < 5; ++i) {
+    deep += "Content-Type: multipart/mixed; boundary=B" + std::to_string(i) + "\r\n\r\n--B" +
+            std::to_string(i) + "\r\n";
+  }
+  deep += "Content-Type: text/plain\r\n\r\nleaf\r\n";
+  for (int i = 4; i >= 0; --i) deep += "--B" + std::to_string(i) + "--\r\n";
+  testing::FakeScripts scripts;
+  for (int level = 2; level <= 5; ++level) {
+    std::string next = level < 5 ? "include \"level" + std::to_string(level + 1) + "\";" : "";
+    scripts.Add(ScriptLocation::kPersonal, "level" + std::to_string(level),
+                "require [\"foreverypart\", \"include\", \"fileinto\"];\n"
+                "foreverypart { " + next + " fileinto \"L" + std::to_string(level) + "\"; }");
+  }
+  std::string out = testing::RunScript(
+      testing::AllExtensionsEngine(),
+      "require [\"foreverypart\", \"include\"];\nforeverypart { include \"level2\"; }",
+      deep, {}, nullptr, &scripts);
+  EXPECT_NE(out.find("level5' line 2: foreverypart loops nest deeper than 4"), std::string::npos)
+      << out;
+  // Four levels are fine.
+  out = testing::RunScript(
+      testing::AllExtensionsEngine(),
+      "require [\"foreverypart\", \"include\"];\nforeverypart { include \"level3\"; }",
+      deep, {}, nullptr, &scripts);
+  EXPECT_EQ(out.find("RUNTIME ERROR"), std::string::npos) << out;
 }
 
 }  // namespace

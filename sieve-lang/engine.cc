@@ -121,7 +121,9 @@ ExecOutcome Engine::Execute(const Program& program, const ExecInput& input) cons
                   input.trace);
   runtime.set_unit(&program);
   ExecOutcome outcome;
-  if (auto error = Interpret(program, runtime)) {
+  std::optional<RunError> error = Interpret(program, runtime);
+  outcome.reported_errors = runtime.reported_errors();
+  if (error) {
     outcome.error = Diagnostic{Diagnostic::Severity::kError, error->location, error->message};
     return outcome;  // RFC 5228 §2.10.6: on error, fall back to the implicit keep
   }

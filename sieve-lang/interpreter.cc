@@ -52,7 +52,7 @@ std::optional<RunError> Interpret(const Program& program, Runtime& rt) {
           ExpandOperands(rt, expanded);
           ops = &expanded;
         }
-        rt.set_operands(ops);
+        rt.set_operands(ops, in.expand);
         if (in.def->kind == CommandKind::kTest) {
           if (rt.Tracing(TraceLevel::kTests)) {
             rt.Trace(TraceLevel::kTests, 0, std::string(in.def->name) + " test");

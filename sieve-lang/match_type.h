@@ -26,6 +26,11 @@ class MatchType {
   virtual std::optional<std::string> CheckKey(std::string_view, const Comparator&) const {
     return std::nullopt;
   }
+  // What is wrong with a key built at run time, if anything; asked after a failed match only,
+  // so it must be cheap for good keys (regex: a look-up in its pattern cache).
+  virtual std::optional<std::string> RuntimeKeyError(std::string_view, const Comparator&) const {
+    return std::nullopt;
+  }
   // Whether keys are matched against the number of values instead of the values (:count).
   virtual bool CountsValues() const { return false; }
   // `param` is the tag's parameter, empty when it has none. Match types that set match

@@ -204,7 +204,24 @@ bool Runtime::MatchAny(const Operands& ops, const std::vector<std::string>& valu
     }
   }
   if (tracing) Trace(TraceLevel::kMatching, 1, "finishing match with result: not matched");
+  // Constant keys were checked at compile time; only keys built from variables can be bad.
+  if (operands_expanded_) {
+    for (const std::string& key : keys) {
+      if (auto error = ops.match_type->RuntimeKeyError(key, *ops.comparator)) {
+        ReportError(std::move(*error));
+      }
+    }
+  }
   return false;
+}
+
+void Runtime::ReportError(std::string message) {
+  const std::vector<Instruction>& code = program_->code();
+  Diagnostic diagnostic{Diagnostic::Severity::kError,
+                        {position_ < code.size() ? code[position_].line : 0, 0},
+                        std::move(message)};
+  if (include_depth_ > 0) diagnostic.script = program_->script_name();
+  reported_errors_.push_back(std::move(diagnostic));
 }
 
 namespace {

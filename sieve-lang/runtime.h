@@ -12,6 +12,7 @@
 #include "mail/address.h"
 #include "mail/message.h"
 #include "sieve-lang/address_part.h"
+#include "sieve-lang/diagnostic.h"
 #include "sieve-lang/envelope.h"
 #include "sieve-lang/host.h"
 #include "sieve-lang/limits.h"
@@ -58,8 +59,16 @@ class Runtime {
   void RequestStop() { stop_ = true; }
   bool stop_requested() const { return stop_; }
 
-  // The operands of the command being executed (after variable expansion).
-  void set_operands(const Operands* ops) { operands_ = ops; }
+  // The operands of the command being executed (after variable expansion), and whether
+  // expansion changed anything in them (then keys are only known now, not at compile time).
+  void set_operands(const Operands* ops, bool expanded) {
+    operands_ = ops;
+    operands_expanded_ = expanded;
+  }
+  // Records an error that does not end the script (Pigeonhole's behaviour for a :regex key
+  // that variables turned into a bad pattern: the test is false and the script goes on).
+  void ReportError(std::string message);
+  const std::vector<Diagnostic>& reported_errors() const { return reported_errors_; }
   // Adds an action to the result (tracing it at the actions level), after the loaded
   // extensions' decorate_action hooks had their say.
   ExecStatus AddAction(Action action);
@@ -158,6 +167,8 @@ class Runtime {
   int line_ = 0;
   const Program* program_ = nullptr;
   const Operands* operands_ = nullptr;
+  bool operands_expanded_ = false;
+  std::vector<Diagnostic> reported_errors_;
   bool variables_enabled_ = false;
   using VariableStore = std::vector<std::pair<std::string, std::string>>;  // lowercased name
   ExecStatus Store(VariableStore& store, std::string key, std::string value);

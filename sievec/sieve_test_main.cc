@@ -190,6 +190,11 @@ int main(int argc, char** argv) {
     input.trace = &*tracer;
   }
   sieve::ExecOutcome outcome = engine.Execute(*program, input);
+  for (const sieve::Diagnostic& d : outcome.reported_errors) {
+    std::cerr << flags.positional[0] << ": line " << d.location.line << ": error: "
+              << (d.script.empty() ? "" : "in included script '" + d.script + "': ") << d.message
+              << "\n";
+  }
   if (outcome.error) {
     std::cerr << flags.positional[0] << ": line " << outcome.error->location.line
               << ": error: " << outcome.error->message << "\n"

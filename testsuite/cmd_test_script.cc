@@ -41,6 +41,7 @@ bool RunHelper(sieve::Runtime& rt, const sieve::Program& program, sieve::Result&
   state.helper_failed = failed_before;
   // The helper may have changed the current message; this run must see the same one.
   rt.Rebind(state.message(), state.envelope());
+  for (const sieve::Diagnostic& d : outcome.reported_errors) state.LogError(d.message);
   if (outcome.error) {
     state.LogError(outcome.error->message);
     return false;

@@ -143,6 +143,7 @@ int RunFile(const RunOptions& options, std::FILE* out, std::FILE* err) {
                            .result = &state.result()};
     sieve::ExecOutcome outcome = engine.Execute(*compiled.program, input);
     std::cout.flush();
+    for (const sieve::Diagnostic& d : outcome.reported_errors) PrintError(err, script, d);
     if (outcome.error) {
       PrintError(err, script, *outcome.error);
       state.PrintFileFailure("test script execution aborted due to error");

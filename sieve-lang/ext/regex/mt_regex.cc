@@ -50,6 +50,11 @@ class RegexMatch final : public MatchType {
     if (re.ok()) return std::nullopt;
     return "invalid regular expression '" + std::string(key) + "' for regex match: " + re.error();
   }
+  std::optional<std::string> RuntimeKeyError(std::string_view key,
+                                             const Comparator& cmp) const override {
+    if (Compile(key, CaseSensitive(cmp)) != nullptr) return std::nullopt;
+    return CheckKey(key, cmp);
+  }
   bool Match(const Comparator& cmp, std::string_view value, std::string_view key,
              std::string_view, Captures* captures) const override {
     std::shared_ptr<const RE2> re = Compile(key, CaseSensitive(cmp));

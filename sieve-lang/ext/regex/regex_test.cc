@@ -42,6 +42,26 @@ TEST(RegexTest, BadPatternIsACompileErrorUnlessItHasVariables) {
             " | keep");
 }
 
+// Pigeonhole's behaviour: the test is false, an error is reported, and the script goes on.
+TEST(RegexTest, BadPatternFromVariablesIsReportedAndTheScriptContinues) {
+  const Engine& engine = testing::AllExtensionsEngine();
+  CompileOutput out = engine.Compile(
+      "require [\"regex\", \"variables\", \"fileinto\"];\nset \"p\" \"[\";\n"
+      "if header :regex \"subject\" \"${p}\" { discard; }\nfileinto \"After\";",
+      "test");
+  ASSERT_TRUE(out.program);
+  mail::Message message{std::string("Subject: hi\r\n\r\nbody\r\n")};
+  FakeHost host;
+  ExecOutcome outcome = engine.Execute(*out.program, {.message = &message, .host = &host});
+  EXPECT_FALSE(outcome.error);
+  ASSERT_EQ(outcome.reported_errors.size(), 1u);
+  EXPECT_EQ(outcome.reported_errors[0].location.line, 3);
+  EXPECT_NE(outcome.reported_errors[0].message.find("invalid regular expression '['"),
+            std::string::npos);
+  ASSERT_EQ(outcome.actions.size(), 1u);
+  EXPECT_EQ(outcome.actions[0].target, "After");
+}
+
 TEST(RegexTest, ComparatorWithoutSubstringsIsRefused) {
   EXPECT_EQ(Outcome("if header :regex :comparator \"i;ascii-numeric\" \"x-spam\" \"y\" {}"),
             "COMPILE ERROR: 2:4: error: the i;ascii-numeric comparator does not support the "

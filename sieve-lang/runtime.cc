@@ -152,6 +152,35 @@ const std::vector<std::string>& Runtime::HeaderValues(const Operands& ops, std::
   return scratch;
 }
 
+std::vector<std::string> Runtime::ValuesOfAll(const Operands& ops,
+                                              const std::vector<std::string>& names,
+                                              const AddressPart* part) {
+  std::vector<std::string> all;
+  const TagValue* index = ops.FindTag("index");
+  if (index != nullptr && !ops.HasTag("mime")) {
+    std::vector<std::string_view> fields;
+    for (const std::string& name : names) {
+      std::vector<std::string_view> named = message_->headers().GetAll(name);
+      fields.insert(fields.end(), named.begin(), named.end());
+    }
+    if (auto raw = IndexedField(*index, ops.HasTag("last"), fields)) {
+      if (part != nullptr) {
+        AppendAddressParts(*raw, *part, host_, all);
+      } else {
+        all.push_back(mail::DecodeEncodedWords(*raw));
+      }
+    }
+    return all;
+  }
+  std::vector<std::string> scratch;
+  for (const std::string& name : names) {
+    const auto& values = part != nullptr ? AddressValues(ops, name, *part, scratch)
+                                         : HeaderValues(ops, name, scratch);
+    all.insert(all.end(), values.begin(), values.end());
+  }
+  return all;
+}
+
 const std::vector<std::string>& Runtime::AddressValues(const Operands& ops,
                                                        std::string_view name,
                                                        const AddressPart& part,

@@ -92,6 +92,11 @@ class Runtime {
   const std::vector<std::string>& AddressValues(const Operands& ops, std::string_view name,
                                                 const AddressPart& part,
                                                 std::vector<std::string>& scratch);
+  // The values of all `names` together, in list order: what :count counts (RFC 5231 §4.2),
+  // and what :index counts fields in (RFC 5260 §6: the named fields are counted together).
+  // `part` null: header values, otherwise address parts.
+  std::vector<std::string> ValuesOfAll(const Operands& ops, const std::vector<std::string>& names,
+                                       const AddressPart* part);
 
   // foreverypart (RFC 5703 §3): the loops running, innermost last. Each visits `parts` in
   // order; `index` is the part being visited and `body_start` the loop body's first

@@ -44,14 +44,9 @@ bool Validate(ValidationContext& ctx, Node& node) {
 TestOutcome Evaluate(Runtime& rt, const Operands& ops) {
   const auto& names = ops.positional[0].strings;
   std::vector<std::string> scratch;
-  if (ops.match_type->CountsValues() && names.size() > 1) {
-    // :count (RFC 5231 §4.2) counts the addresses of all the named fields together.
-    std::vector<std::string> all;
-    for (const std::string& name : names) {
-      const auto& values = rt.AddressValues(ops, name, *ops.address_part, scratch);
-      all.insert(all.end(), values.begin(), values.end());
-    }
-    return rt.MatchAny(ops, all, ops.positional[1].strings);
+  if (names.size() > 1 && (ops.match_type->CountsValues() || ops.HasTag("index"))) {
+    return rt.MatchAny(ops, rt.ValuesOfAll(ops, names, ops.address_part),
+                       ops.positional[1].strings);
   }
   for (const std::string& name : names) {
     const std::vector<std::string>& values =

@@ -12,6 +12,7 @@ constexpr char kMessage[] =
     "Received: from c.example (relay 3); Sat, 31 Oct 2026 08:00:00 +0000\r\n"
     "To: one@example.org, two@example.org\r\n"
     "To: three@example.net\r\n"
+    "Cc: four@example.com\r\n"
     "Subject: x\r\n\r\nbody\r\n";
 
 std::string Outcome(std::string_view test) {
@@ -36,6 +37,20 @@ TEST(IndexTest, AddressIndexCountsFieldsNotAddresses) {
   EXPECT_EQ(Outcome("address :index 1 :count \"eq\" :comparator \"i;ascii-numeric\" "
                     "\"to\" \"2\""),
             "discard");
+}
+
+// RFC 5260 §6: with several names, the fields of all of them are counted together, in the
+// order of the list (here the two To fields, then the Cc or Subject field).
+TEST(IndexTest, SeveralNamesAreCountedTogetherInListOrder) {
+  EXPECT_EQ(Outcome("address :index 3 :is [\"to\", \"cc\"] \"four@example.com\""), "discard");
+  EXPECT_EQ(Outcome("address :index 1 :is [\"cc\", \"to\"] \"four@example.com\""), "discard");
+  EXPECT_EQ(Outcome("address :index 1 :is [\"to\", \"cc\"] \"four@example.com\""),
+            " | keep");
+  EXPECT_EQ(Outcome("header :index 3 :is [\"to\", \"subject\"] \"x\""), "discard");
+  EXPECT_EQ(Outcome("header :index 1 :last :is [\"subject\", \"to\"] \"three@example.net\""),
+            "discard");
+  EXPECT_EQ(Outcome("header :index 1 :last :is [\"to\", \"subject\"] \"three@example.net\""),
+            " | keep");
 }
 
 TEST(IndexTest, DateOfTheFirstReceivedField) {

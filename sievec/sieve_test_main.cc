@@ -4,7 +4,9 @@
 #include <iostream>
 
 #include "base/fs.h"
+#include "config/file_dict.h"
 #include "mail/address.h"
+#include "sieve-lang/ext/extlists/configured_lists.h"
 #include "sieve-lang/testing/fake_host.h"
 #include "sievec/directory_scripts.h"
 #include "sievec/tool_options.h"
@@ -162,6 +164,12 @@ int main(int argc, char** argv) {
   sieve::FakeHost host;
   // Settings extensions read at run time (recipient_delimiter, sieve_spamtest_*, ...).
   for (const auto& [key, value] : flags.settings) host.SetSetting(key, value);
+  // extlists lists come from Pigeonhole's sieve_extlists_list settings and their file dicts.
+  host.set_list_source([&host](std::string_view list, std::string_view item) {
+    return sieve::ext::ConfiguredListContains(
+        [&host](std::string_view key) { return host.Setting(key); }, config::FileDictHasKey,
+        list, item);
+  });
   sieve::ExecInput input{.message = &message, .host = &host};
   // SMTP paths may come with angle brackets; "-f <>" is the null sender.
   auto path = [](std::string_view p) {

@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "base/fs.h"
-#include "testsuite/file_dict.h"
+#include "config/file_dict.h"
 
 namespace testsuite {
 
@@ -28,9 +28,9 @@ std::expected<std::optional<std::string>, std::string> ScriptStore::ReadScript(
     auto contents = base::ReadFile(*dict);
     if (!contents) return std::unexpected("cannot read script dict '" + *dict + "'");
     std::optional<std::string> id =
-        FileDictLookup(*contents, "priv/sieve/name/" + std::string(name));
+        config::FileDictLookup(*contents, "priv/sieve/name/" + std::string(name));
     if (!id) return std::optional<std::string>();
-    return FileDictLookup(*contents, "priv/sieve/data/" + *id);
+    return config::FileDictLookup(*contents, "priv/sieve/data/" + *id);
   }
   const char* dir = location == sieve::ScriptLocation::kGlobal ? "included-global" : "included";
   std::filesystem::path path =

@@ -6,10 +6,11 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "config/file_dict.h"
 #include "mail/address.h"
+#include "sieve-lang/ext/extlists/configured_lists.h"
 #include "sieve-lang/ext/reject/reject_action.h"
 #include "sieve-lang/runtime.h"
-#include "testsuite/external_lists.h"
 
 namespace testsuite {
 namespace {
@@ -86,8 +87,8 @@ std::optional<std::string> State::Metadata(std::optional<std::string_view> mailb
 
 std::optional<bool> State::ExternalListContains(std::string_view list,
                                                std::string_view item) const {
-  return ConfiguredListContains([this](std::string_view key) { return Setting(key); }, list,
-                                item);
+  return sieve::ext::ConfiguredListContains(
+      [this](std::string_view key) { return Setting(key); }, config::FileDictHasKey, list, item);
 }
 
 std::string State::ResolvePath(std::string_view relative) const {

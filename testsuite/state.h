@@ -52,7 +52,7 @@ class State : public sieve::Host {
   // METADATA entries as test_imap_metadata_set stored them.
   std::optional<std::string> Metadata(std::optional<std::string_view> mailbox,
                                       std::string_view entry) const override;
-  // The extlists lists the overrides configure (external_lists.h).
+  // The extlists lists the overrides configure (sieve-lang/ext/extlists/configured_lists.h).
   std::optional<bool> ExternalListContains(std::string_view list,
                                            std::string_view item) const override;
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -47,6 +48,7 @@ class FakeHost : public Host {
 
   std::optional<bool> ExternalListContains(std::string_view list,
                                            std::string_view item) const override {
+    if (list_source_) return list_source_(list, item);
     auto it = lists_.find(std::string(list));
     if (it == lists_.end()) return std::nullopt;
     return it->second.contains(std::string(item));
@@ -65,6 +67,9 @@ class FakeHost : public Host {
   void SetMetadata(std::string mailbox, std::string entry, std::string value) {
     metadata_[{std::move(mailbox), std::move(entry)}] = std::move(value);
   }
+  // Answers list look-ups through `source` instead of the lists AddListItems fills.
+  using ListSource = std::function<std::optional<bool>(std::string_view list, std::string_view item)>;
+  void set_list_source(ListSource source) { list_source_ = std::move(source); }
   // Creates the list `name` (a full URI) if needed and puts `items` on it.
   void AddListItems(std::string name, std::set<std::string> items) {
     lists_[std::move(name)].merge(items);
@@ -79,6 +84,7 @@ class FakeHost : public Host {
   std::map<std::string, std::string> special_use_;
   std::map<std::pair<std::string, std::string>, std::string> metadata_;
   std::map<std::string, std::set<std::string>> lists_;
+  ListSource list_source_;
 };
 
 }  // namespace sieve

@@ -1,18 +1,17 @@
-#include "testsuite/external_lists.h"
+#include "sieve-lang/ext/extlists/configured_lists.h"
 
-#include "base/fs.h"
 #include "base/strings.h"
 #include "sieve-lang/ext/extlists/extlists.h"
-#include "testsuite/file_dict.h"
 
-namespace testsuite {
+namespace sieve::ext {
 namespace {
 
 constexpr std::string_view kListsKey = "sieve_extlists_list";
 
 // Whether the dict of configured list `id` has `item`; false when the list has no dict (or
 // one this runner cannot read).
-bool DictHas(const SettingLookup& setting, const std::string& id, std::string_view item) {
+bool DictHas(const SettingLookup& setting, const FileDictHas& dict_has, const std::string& id,
+             std::string_view item) {
   const std::string prefix = std::string(kListsKey) + "/" + id + "/dict";
   std::optional<std::string> dict = setting(prefix);
   if (!dict || dict->empty()) return false;
@@ -20,14 +19,13 @@ bool DictHas(const SettingLookup& setting, const std::string& id, std::string_vi
   if (setting(dict_prefix + "driver").value_or("file") != "file") return false;
   std::optional<std::string> path = setting(dict_prefix + "path");
   if (!path) return false;
-  auto contents = base::ReadFile(*path);
-  if (!contents) return false;
-  return FileDictLookup(*contents, "priv/sieve/extlists/" + std::string(item)).has_value();
+  return dict_has(*path, "priv/sieve/extlists/" + std::string(item)).value_or(false);
 }
 
 }  // namespace
 
-std::optional<bool> ConfiguredListContains(const SettingLookup& setting, std::string_view list,
+std::optional<bool> ConfiguredListContains(const SettingLookup& setting,
+                                           const FileDictHas& dict_has, std::string_view list,
                                            std::string_view item) {
   const std::string ids = setting(kListsKey).value_or("");
   for (std::string_view id : base::SplitString(ids, ' ')) {
@@ -35,10 +33,10 @@ std::optional<bool> ConfiguredListContains(const SettingLookup& setting, std::st
     if (id.empty()) continue;
     const std::string key = std::string(kListsKey) + "/" + std::string(id);
     const std::string name = setting(key + "/name").value_or(std::string(id));
-    if (sieve::ext::ExpandListName(name) != list) continue;
-    return !item.empty() && DictHas(setting, std::string(id), item);
+    if (ExpandListName(name) != list) continue;
+    return !item.empty() && DictHas(setting, dict_has, std::string(id), item);
   }
   return std::nullopt;
 }
 
-}  // namespace testsuite
+}  // namespace sieve::ext

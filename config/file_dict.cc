@@ -1,10 +1,11 @@
-#include "testsuite/file_dict.h"
+#include "config/file_dict.h"
 
 #include <vector>
 
+#include "base/fs.h"
 #include "base/strings.h"
 
-namespace testsuite {
+namespace config {
 
 std::optional<std::string> FileDictLookup(std::string_view contents, std::string_view key) {
   std::vector<std::string_view> lines = base::SplitString(contents, '\n');
@@ -14,4 +15,10 @@ std::optional<std::string> FileDictLookup(std::string_view contents, std::string
   return std::nullopt;
 }
 
-}  // namespace testsuite
+std::optional<bool> FileDictHasKey(std::string_view path, std::string_view key) {
+  auto contents = base::ReadFile(std::string(path));
+  if (!contents) return std::nullopt;
+  return FileDictLookup(*contents, key).has_value();
+}
+
+}  // namespace config

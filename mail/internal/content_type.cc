@@ -1,4 +1,5 @@
 #include "mail/internal/content_type.h"
+#include "mail/internal/param_continuations.h"
 
 #include <cstring>
 
@@ -71,6 +72,7 @@ void ParseParams(std::string_view s, size_t i, ContentType& ct) {
     std::string value = ReadValue(s, i);
     ct.params.emplace_back(base::AsciiToLower(name), std::move(value));
   }
+  JoinExtendedParams(ct.params);
 }
 
 }  // namespace

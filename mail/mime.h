@@ -29,7 +29,7 @@ class MimePart {
   const std::string& content_type() const { return content_type_; }
   std::string_view type() const;     // before '/'
   std::string_view subtype() const;  // after '/'
-  // Content-Type parameter (name case-insensitive, value unquoted; RFC 2231 not yet); empty
+  // Content-Type parameter (name case-insensitive, value unquoted, RFC 2231 joined); empty
   // when absent.
   std::string param(std::string_view name) const;
   // Body bytes as transmitted (after the header block's empty line).

@@ -44,24 +44,24 @@ bool Result::StoresToDefault(const Action& action) const {
 
 // RFC 5228 §2.10.3: executing the same action twice has the effect of doing it once; keep and
 // fileinto of the default mailbox are the same action.
-bool Result::IsDuplicate(const Action& action) const {
-  for (const Action& old : actions_) {
-    if (StoresToDefault(action) && StoresToDefault(old)) return true;
+Action* Result::FindDuplicate(const Action& action) {
+  for (Action& old : actions_) {
+    if (StoresToDefault(action) && StoresToDefault(old)) return &old;
     if (old.kind != action.kind) continue;
     switch (action.kind) {
-      case Action::Kind::kDiscard: return true;
+      case Action::Kind::kDiscard: return &old;
       case Action::Kind::kStore:
-        if (SameMailbox(old.target, action.target)) return true;
+        if (SameMailbox(old.target, action.target)) return &old;
         break;
       case Action::Kind::kRedirect:
-        if (base::EqualsIgnoreCase(old.target, action.target)) return true;
+        if (base::EqualsIgnoreCase(old.target, action.target)) return &old;
         break;
-      case Action::Kind::kKeep: return true;
+      case Action::Kind::kKeep: return &old;
       case Action::Kind::kReject:
       case Action::Kind::kEreject: break;  // two refusals are a conflict, not a duplicate
     }
   }
-  return false;
+  return nullptr;
 }
 
 static bool Refuses(const Action& a) {
@@ -93,7 +93,11 @@ ExecStatus Result::Add(Action action) {
   // RFC 5228 §2.10.2: keep, fileinto, redirect and discard cancel the implicit keep; :copy
   // (RFC 3894 §3) keeps it.
   if (!action.copy) implicit_keep_ = false;
-  if (IsDuplicate(action)) return {};
+  if (Action* old = FindDuplicate(action)) {
+    // RFC 5232 §5: when a store is merged with an earlier one, its flag list wins.
+    if (action.flags) old->flags = std::move(action.flags);
+    return {};
+  }
   if (action.kind == Action::Kind::kRedirect && limits_.max_redirects != 0 &&
       redirects_ + 1 > limits_.max_redirects) {
     return std::unexpected(ExecError{"number of redirect actions exceeds policy limit (" +

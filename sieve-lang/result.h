@@ -43,7 +43,8 @@ class Result {
   void Reset();
 
  private:
-  bool IsDuplicate(const Action& action) const;
+  // The earlier action `action` repeats (RFC 5228 §2.10.3), or null.
+  Action* FindDuplicate(const Action& action);
   // RFC 5429 §2.1: a refusal cannot stand next to an action that delivers the message.
   std::optional<std::string> Conflict(const Action& action) const;
   bool StoresToDefault(const Action& action) const;

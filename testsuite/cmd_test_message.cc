@@ -38,7 +38,10 @@ bool Select(sieve::Runtime& rt, const sieve::Operands& ops, std::string& what) {
     const std::string& mailbox = folder->value->str();
     what = "no message in folder '" + mailbox + "' with index " + std::to_string(index);
     if (const StoredMessage* stored = state.store().Get(mailbox, index)) {
+      std::vector<std::string> flags = stored->flags;
       state.SetMessage(stored->raw);
+      rt.Rebind(state.message(), state.envelope());
+      SetCurrentFlags(rt, flags);
       found = true;
     } else if (!state.store().Exists(mailbox)) {
       state.SetMessage(std::string(State::kDefaultMessage));

@@ -52,6 +52,7 @@ sieve::ExecStatus Execute(sieve::Runtime& rt, const sieve::Operands& ops) {
   sieve::Envelope& env = state.mutable_envelope();
   if (object == "message") {
     state.SetMessage(value);
+    SetCurrentFlags(rt, {});
   } else if (object == "envelope.from") {
     std::string_view path = StripBrackets(value);
     if (!path.empty() && !mail::ParseEnvelopePath(path)) {

@@ -8,7 +8,9 @@
 
 #include "config/file_dict.h"
 #include "mail/address.h"
+#include "mail/attachment.h"
 #include "sieve-lang/ext/extlists/configured_lists.h"
+#include "sieve-lang/ext/imap4flags/imap4flags.h"
 #include "sieve-lang/ext/reject/reject_action.h"
 #include "sieve-lang/runtime.h"
 
@@ -128,9 +130,18 @@ void State::ResetExecution() {
   implicit_keep_executed_ = false;
 }
 
+void SetCurrentFlags(sieve::Runtime& rt, const std::vector<std::string>& flags) {
+  std::string joined;
+  for (const std::string& flag : flags) joined += (joined.empty() ? "" : " ") + flag;
+  (void)rt.SetVariable(sieve::ext::kInternalFlagsVariable, std::move(joined));
+}
+
 bool State::Store(std::string_view mailbox,
                   const std::optional<std::vector<std::string>>& flags) {
-  StoredMessage stored{.raw = std::string(message_->bytes()), .flags = flags.value_or(std::vector<std::string>{})};
+  StoredMessage stored{.raw = std::string(message_->bytes()),
+                       .flags = flags.value_or(std::vector<std::string>{})};
+  // The corpus runs with Dovecot's mail_attachment_detection_options = add-flags.
+  stored.flags.emplace_back(mail::AttachmentKeyword(*message_));
   if (store_.Append(mailbox, std::move(stored))) return true;
   LogError("failed to store into mailbox '" + std::string(mailbox) +
            "': Mailbox doesn't exist: " + std::string(mailbox));

@@ -147,5 +147,9 @@ class State : public sieve::Host {
 
 // The state behind a runtime: every script the testsuite runs has a State as its host.
 State& StateOf(sieve::Runtime& rt);
+// Makes `flags` the flags imap4flags starts from for the current message: Pigeonhole reads a
+// stored message's flags into the internal variable (test_message :folder), and a message
+// that was never stored has none (test_set "message").
+void SetCurrentFlags(sieve::Runtime& rt, const std::vector<std::string>& flags);
 
 }  // namespace testsuite

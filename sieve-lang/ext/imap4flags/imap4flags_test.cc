@@ -40,6 +40,12 @@ TEST(Imap4flagsTest, FlagsTagOverridesTheInternalVariable) {
   EXPECT_EQ(Flags("setflag \"A\"; fileinto :flags \"Z  Z\" \"X\";"), "store X [Z,] ");
 }
 
+// RFC 5232 §5: stores merged by duplicate elimination keep the last flag list.
+TEST(Imap4flagsTest, LastFlagListWinsWhenStoresMerge) {
+  EXPECT_EQ(Flags("fileinto :flags \"A\" \"X\"; fileinto :flags \"B\" \"X\";"), "store X [B,] ");
+  EXPECT_EQ(Flags("setflag \"I\"; keep :flags \"\\\\Seen\"; keep;"), "keep INBOX [I,] ");
+}
+
 TEST(Imap4flagsTest, HasflagOnVariablesAndKeys) {
   EXPECT_EQ(Flags("setflag \"A B\"; if hasflag :is \"b a\" { fileinto \"hit\"; }"),
             "store hit [A,B,] ");

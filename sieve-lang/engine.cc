@@ -129,6 +129,7 @@ ExecOutcome Engine::Execute(const Program& program, const ExecInput& input) cons
   }
   outcome.actions = result.actions();
   outcome.implicit_keep = result.implicit_keep();
+  if (outcome.implicit_keep) outcome.implicit_keep_flags = runtime.ImplicitKeepFlags();
   return outcome;
 }
 

@@ -25,6 +25,17 @@ ExecStatus Runtime::AddAction(Action action) {
   return result_.Add(std::move(action));
 }
 
+std::optional<std::vector<std::string>> Runtime::ImplicitKeepFlags() {
+  const Program* program = unit_ != nullptr ? unit_ : program_;
+  if (program == nullptr) return std::nullopt;
+  Action keep{.kind = Action::Kind::kKeep};
+  const Operands none;
+  for (const Extension* ext : program->extensions()) {
+    if (ext->decorate_action != nullptr) ext->decorate_action(*this, none, keep);
+  }
+  return keep.flags;
+}
+
 void Runtime::Rebind(const mail::Message& message, const Envelope& envelope) {
   message_ = &message;
   envelope_ = &envelope;

@@ -72,6 +72,10 @@ class Runtime {
   // Adds an action to the result (tracing it at the actions level), after the loaded
   // extensions' decorate_action hooks had their say.
   ExecStatus AddAction(Action action);
+  // The flags the implicit keep stores with (RFC 5232 §3: imap4flags' internal variable at the
+  // end of the script), as the loaded extensions' decorate_action hooks set them on a keep;
+  // nullopt when no extension sets any.
+  std::optional<std::vector<std::string>> ImplicitKeepFlags();
 
   // Values of header `name`, unfolded and RFC 2047-decoded (RFC 5228 §5.7), in order.
   // Decoded once per execution: a filter asks for the same few headers many times.

@@ -60,6 +60,8 @@ struct ExecOutcome {
   std::vector<Action> actions;  // empty after a runtime error
   bool implicit_keep = true;    // RFC 5228 §2.10.2; also true after a runtime error (§2.10.6)
   std::optional<Diagnostic> error;
+  // The flags of the implicit keep (RFC 5232 §3), when the script set any through imap4flags.
+  std::optional<std::vector<std::string>> implicit_keep_flags;
   // Errors that did not end the script (Runtime::ReportError), in order.
   std::vector<Diagnostic> reported_errors;
 };

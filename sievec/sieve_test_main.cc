@@ -112,15 +112,26 @@ std::optional<sieve::Program> LoadScript(const sieve::Engine& engine, const std:
   return std::move(out.program);
 }
 
+// The IMAP flags a store sets (imap4flags), under the action.
+void PrintFlags(const std::optional<std::vector<std::string>>& flags) {
+  if (!flags || flags->empty()) return;
+  std::cout << "       + flags:";
+  for (const std::string& flag : *flags) std::cout << " " << flag;
+  std::cout << "\n";
+}
+
 void PrintOutcome(const sieve::ExecOutcome& outcome, const std::string& mailbox) {
   std::cout << "\nPerformed actions:\n\n";
   if (outcome.actions.empty()) std::cout << "  (none)\n";
   for (const sieve::Action& a : outcome.actions) {
     std::cout << " * " << a.Describe() << (a.copy ? " (copy)" : "") << "\n";
+    PrintFlags(a.flags);
   }
   std::cout << "\nImplicit keep:\n\n";
   if (outcome.implicit_keep) {
-    std::cout << " * store message in folder: " << mailbox << "\n\n";
+    std::cout << " * store message in folder: " << mailbox << "\n";
+    PrintFlags(outcome.implicit_keep_flags);
+    std::cout << "\n";
   } else {
     std::cout << "  (none)\n\n";
   }

@@ -180,14 +180,14 @@ bool State::ExecuteAction(const sieve::Action& action) {
   return false;
 }
 
-bool State::ExecuteResult() {
+bool State::ExecuteResult(const std::optional<std::vector<std::string>>& implicit_keep_flags) {
   bool ok = true;
   const auto& actions = result_.actions();
   for (; executed_ < actions.size(); ++executed_) ok = ExecuteAction(actions[executed_]) && ok;
   bool keep = result_.implicit_keep() || !ok;  // a failed action falls back to keeping
   if (keep && !implicit_keep_executed_) {
     implicit_keep_executed_ = true;
-    ok = Store(result_.default_mailbox()) && ok;
+    ok = Store(result_.default_mailbox(), implicit_keep_flags) && ok;
   }
   return ok;
 }

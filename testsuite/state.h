@@ -80,7 +80,8 @@ class State : public sieve::Host {
   // Forget what was executed (test_script_run without :append_result); keeps the outbox.
   void ResetExecution();
   // Executes actions not executed yet, then the implicit keep; false if any failed.
-  bool ExecuteResult();
+  // `implicit_keep_flags`: what the implicit keep stores with (Runtime::ImplicitKeepFlags).
+  bool ExecuteResult(const std::optional<std::vector<std::string>>& implicit_keep_flags);
   // One action as a committed delivery would: stores into the store, mail into the outbox.
   bool ExecuteAction(const sieve::Action& action);
   // Stores the current message; logs and returns false when the mailbox does not exist.

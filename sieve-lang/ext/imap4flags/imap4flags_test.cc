@@ -9,7 +9,7 @@ namespace {
 // The actions, each store with its flags in brackets.
 std::string Flags(std::string_view body) {
   CompileOutput out = testing::AllExtensionsEngine().Compile(
-      "require [\"imap4flags\", \"fileinto\", \"variables\", \"relational\", "
+      "require [\"imap4flags\", \"fileinto\", \"copy\", \"variables\", \"relational\", "
       "\"comparator-i;ascii-numeric\"];\n" +
           std::string(body),
       "test");
@@ -25,6 +25,11 @@ std::string Flags(std::string_view body) {
       for (const std::string& f : *a.flags) text += f + ",";
     }
     text += "] ";
+  }
+  if (result.implicit_keep && result.implicit_keep_flags) {
+    text += "| implicit keep [";
+    for (const std::string& f : *result.implicit_keep_flags) text += f + ",";
+    text += "]";
   }
   return text;
 }
@@ -44,6 +49,15 @@ TEST(Imap4flagsTest, FlagsTagOverridesTheInternalVariable) {
 TEST(Imap4flagsTest, LastFlagListWinsWhenStoresMerge) {
   EXPECT_EQ(Flags("fileinto :flags \"A\" \"X\"; fileinto :flags \"B\" \"X\";"), "store X [B,] ");
   EXPECT_EQ(Flags("setflag \"I\"; keep :flags \"\\\\Seen\"; keep;"), "keep INBOX [I,] ");
+}
+
+// RFC 5232 §3: the implicit keep stores with the internal variable's final value.
+TEST(Imap4flagsTest, ImplicitKeepCarriesTheInternalFlags) {
+  EXPECT_EQ(Flags("addflag \"\\\\Seen\"; addflag \"Work\"; removeflag \"\\\\Seen\";"),
+            "| implicit keep [Work,]");
+  EXPECT_EQ(Flags("setflag \"A\"; fileinto :copy \"X\"; setflag \"B\";"),
+            "store X [A,] | implicit keep [B,]");
+  EXPECT_EQ(Flags("fileinto :copy \"X\";"), "store X [] ");  // no flags at all
 }
 
 TEST(Imap4flagsTest, HasflagOnVariablesAndKeys) {

@@ -118,6 +118,9 @@ struct Extension {
   // Capabilities a script must require too when it requires this one (extracttext needs
   // foreverypart, RFC 5703 §7); checked once all requires are known.
   std::vector<std::string_view> required_with;
+  // Capabilities a script may not require together with this one (imapflags and imap4flags
+  // define the same commands).
+  std::vector<std::string_view> conflicts_with;
   bool implicit = false;  // always loaded, never required (the core language)
 };
 

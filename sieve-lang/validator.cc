@@ -104,6 +104,13 @@ std::vector<Node> ValidationContext::ValidateScript(const Script& script) {
                             std::string(other) + " extension");
       }
     }
+    for (std::string_view other : ext->conflicts_with) {
+      if (IsLoaded(other)) {
+        Error(location, "the " + std::string(ext->name) +
+                            " extension cannot be used together with the " + std::string(other) +
+                            " extension");
+      }
+    }
   }
   return nodes;
 }

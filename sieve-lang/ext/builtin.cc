@@ -24,6 +24,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &MboxMetadataExtension(),
       &ServerMetadataExtension(),
       &Imap4flagsExtension(),
+      &ImapflagsExtension(),
       &SpecialUseExtension(),
       &DovecotDebugExtension(),
       &DovecotEnvironmentExtension(),

@@ -25,6 +25,7 @@ const Extension& MailboxExtension();
 const Extension& MboxMetadataExtension();
 const Extension& ServerMetadataExtension();
 const Extension& Imap4flagsExtension();
+const Extension& ImapflagsExtension();  // deprecated, off by default
 const Extension& SpecialUseExtension();
 const Extension& DovecotDebugExtension();
 const Extension& DovecotEnvironmentExtension();

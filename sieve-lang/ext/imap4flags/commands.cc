@@ -8,26 +8,15 @@
 namespace sieve::ext {
 namespace {
 
-enum class Edit { kSet, kAdd, kRemove };
-
 // The variable a flag command names, or the internal one.
 std::string_view Target(const Operands& ops) {
   return ops.positional.size() == 2 ? std::string_view(ops.positional[0].str())
                                     : kInternalFlagsVariable;
 }
 
-template <Edit edit>
+template <FlagEdit edit>
 ExecStatus EditFlags(Runtime& rt, const Operands& ops) {
-  std::string_view target = Target(ops);
-  std::vector<std::string> given = ParseFlags(ops.positional.back().strings);
-  std::vector<std::string> flags;
-  if (edit != Edit::kSet) flags = ParseFlags({rt.GetVariable(target)});
-  if (edit == Edit::kRemove) {
-    RemoveFlags(flags, given);
-  } else {
-    AddFlags(flags, given);
-  }
-  return rt.SetVariable(target, JoinFlags(flags));
+  return EditFlagVariable(rt, Target(ops), ops.positional.back().strings, edit);
 }
 
 TestOutcome HasFlag(Runtime& rt, const Operands& ops) {
@@ -53,21 +42,34 @@ Signature FlagSignature() {
 
 }  // namespace
 
+ExecStatus EditFlagVariable(Runtime& rt, std::string_view variable,
+                            const std::vector<std::string>& given, FlagEdit edit) {
+  std::vector<std::string> parsed = ParseFlags(given);
+  std::vector<std::string> flags;
+  if (edit != FlagEdit::kSet) flags = ParseFlags({rt.GetVariable(variable)});
+  if (edit == FlagEdit::kRemove) {
+    RemoveFlags(flags, parsed);
+  } else {
+    AddFlags(flags, parsed);
+  }
+  return rt.SetVariable(variable, JoinFlags(flags));
+}
+
 const CommandDef& SetflagCommand() {
   static const CommandDef def{.name = "setflag", .signature = FlagSignature(),
-                              .execute = EditFlags<Edit::kSet>};
+                              .execute = EditFlags<FlagEdit::kSet>};
   return def;
 }
 
 const CommandDef& AddflagCommand() {
   static const CommandDef def{.name = "addflag", .signature = FlagSignature(),
-                              .execute = EditFlags<Edit::kAdd>};
+                              .execute = EditFlags<FlagEdit::kAdd>};
   return def;
 }
 
 const CommandDef& RemoveflagCommand() {
   static const CommandDef def{.name = "removeflag", .signature = FlagSignature(),
-                              .execute = EditFlags<Edit::kRemove>};
+                              .execute = EditFlags<FlagEdit::kRemove>};
   return def;
 }
 

@@ -10,9 +10,8 @@
 #include "sieve-lang/runtime.h"
 
 namespace sieve {
-namespace {
 
-void Decorate(Runtime& rt, const Operands& ops, Action& action) {
+void ext::DecorateWithFlags(Runtime& rt, const Operands& ops, Action& action) {
   if (action.kind != Action::Kind::kKeep && action.kind != Action::Kind::kStore) return;
   if (const TagValue* tag = ops.FindTag("flags")) {
     action.flags = ext::ParseFlags(tag->value->strings);
@@ -22,8 +21,6 @@ void Decorate(Runtime& rt, const Operands& ops, Action& action) {
   if (!current.empty()) action.flags = std::move(current);
 }
 
-}  // namespace
-
 const Extension& Imap4flagsExtension() {
   static const Extension ext{
       .name = "imap4flags",
@@ -31,7 +28,7 @@ const Extension& Imap4flagsExtension() {
                    &ext::HasflagTest()},
       .external_tags = {{"keep", {"flags", ArgType::kStringList, "list of flags", 0}},
                         {"fileinto", {"flags", ArgType::kStringList, "list of flags", 0}}},
-      .decorate_action = Decorate,
+      .decorate_action = ext::DecorateWithFlags,
   };
   return ext;
 }

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "base/duration.h"
 #include "base/strings.h"
 #include "sieve-lang/compile_unit.h"
 #include "sieve-lang/interpreter.h"
@@ -36,6 +37,15 @@ base::Status ApplySetting(Options& options, std::string_view key, std::string_vi
   }
   if (key == "sieve_implicit_extensions") {
     options.implicit_extensions = std::string(value);
+    return base::Status::Ok();
+  }
+  if (key == "sieve_max_cpu_time") {
+    std::optional<std::chrono::milliseconds> time = base::ParseDuration(value);
+    if (!time) {
+      return base::Status::InvalidArgument("invalid value for setting sieve_max_cpu_time: '" +
+                                           std::string(value) + "' (a time such as 30s)");
+    }
+    options.limits.max_cpu_time = *time;
     return base::Status::Ok();
   }
   size_t* target = nullptr;

@@ -133,6 +133,28 @@ TEST(EngineLimitsTest, MaxActions) {
             "RUNTIME ERROR: total number of actions exceeds policy limit (3 > 2)  | keep");
 }
 
+// sieve_max_cpu_time stops a script that keeps the CPU busy, and the implicit keep applies.
+TEST(EngineLimitsTest, CpuTime) {
+  std::string message = "From: a@example.com\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n";
+  for (int i = 0; i < 50; ++i) message += "--B\r\nContent-Type: text/plain\r\n\r\npart\r\n";
+  message += "--B--\r\n";
+  std::string script =
+      "require [\"foreverypart\", \"variables\", \"regex\"];\n"
+      "set \"s\" \"${hex:61}\";\n";
+  for (int i = 0; i < 12; ++i) script += "set \"s\" \"${s}${s}\";\n";  // 4096 bytes
+  script += "foreverypart {\n";
+  for (int i = 0; i < 40; ++i) script += "  if string :regex \"${s}\" \"(a|b)*c\" { stop; }\n";
+  script += "}\n";
+  script = "require \"encoded-character\";\n" + script;
+  Options options{.all_extensions = true};
+  ASSERT_TRUE(ApplySetting(options, "sieve_max_cpu_time", "1ms").ok());
+  EXPECT_EQ(testing::RunScript(Engine(BuiltinRegistry(), options), script, message, {}),
+            "RUNTIME ERROR: execution exceeded the CPU time limit (sieve_max_cpu_time 1 ms)  | keep");
+  ASSERT_TRUE(ApplySetting(options, "sieve_max_cpu_time", "0").ok());
+  EXPECT_EQ(testing::RunScript(Engine(BuiltinRegistry(), options), script, message, {}), " | keep");
+  EXPECT_FALSE(ApplySetting(options, "sieve_max_cpu_time", "soon").ok());
+}
+
 TEST(EngineLimitsTest, ScriptSize) {
   Options options;
   ASSERT_TRUE(ApplySetting(options, "sieve_max_script_size", "10").ok());

@@ -27,9 +27,17 @@ std::optional<RunError> Interpret(const Program& program, Runtime& rt) {
   Operands expanded;  // reused: the expanded copy of the current instruction's operands
   while (pc < code.size()) {
     const Instruction& in = code[pc];
-    if (max_steps != 0 && ++steps > max_steps) {
+    ++steps;
+    if (max_steps != 0 && steps > max_steps) {
       return RunError{{in.line, 0}, "execution exceeded the step limit (" +
                                         std::to_string(max_steps) + " instructions)"};
+    }
+    // Reading the clock costs tens of nanoseconds: look every 64 instructions (a single test
+    // is bounded by the string and list limits, and regex matching is linear).
+    if (steps % 64 == 0 && rt.CpuTimeExceeded()) {
+      return RunError{{in.line, 0}, "execution exceeded the CPU time limit (sieve_max_cpu_time " +
+                                        std::to_string(rt.limits().max_cpu_time.count()) +
+                                        " ms)"};
     }
     rt.set_line(in.line);
     ++pc;

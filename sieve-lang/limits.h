@@ -2,6 +2,7 @@
 // (house rule 5). Options carries a Limits value; configuration may override it.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 
@@ -24,6 +25,9 @@ struct Limits {
   size_t max_compile_errors = 100;
   // VM instructions one execution may run before it is stopped with an error.
   uint64_t max_program_steps = 10'000'000;
+  // sieve_max_cpu_time: CPU time one execution (with the scripts it includes) may use before
+  // it is stopped with an error (0 = unlimited). A pathological filter must not hold delivery.
+  std::chrono::milliseconds max_cpu_time{30'000};
   // sieve_variables_max_variable_size: longest value a variable holds (longer is truncated).
   size_t max_variable_size = 4096;
   // sieve_variables_max_scope_size: distinct variables one script may set.

@@ -1,5 +1,7 @@
 #include "sieve-lang/runtime.h"
 
+#include <time.h>
+
 #include <algorithm>
 
 #include "base/strings.h"
@@ -34,6 +36,18 @@ std::optional<std::vector<std::string>> Runtime::ImplicitKeepFlags() {
     if (ext->decorate_action != nullptr) ext->decorate_action(*this, none, keep);
   }
   return keep.flags;
+}
+
+std::chrono::nanoseconds Runtime::ThreadCpuTime() {
+  // The calling thread's CPU time: a busy neighbour thread of a server must not count.
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return std::chrono::seconds(ts.tv_sec) + std::chrono::nanoseconds(ts.tv_nsec);
+}
+
+bool Runtime::CpuTimeExceeded() const {
+  return limits_.max_cpu_time.count() != 0 &&
+         ThreadCpuTime() - cpu_start_ > limits_.max_cpu_time;
 }
 
 void Runtime::Rebind(const mail::Message& message, const Envelope& envelope) {

@@ -28,7 +28,7 @@ class Runtime {
   Runtime(const mail::Message& message, const Envelope& envelope, Host& host, Result& result,
           const Limits& limits, TraceSink* trace)
       : message_(&message), envelope_(&envelope), host_(host), result_(result), limits_(limits),
-        trace_(trace) {}
+        trace_(trace), cpu_start_(ThreadCpuTime()) {}
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
 
@@ -144,6 +144,8 @@ class Runtime {
   std::string GetGlobal(std::string_view name) const;
   // Instructions run so far in this execution, included scripts counted (the step budget).
   uint64_t& steps() { return steps_; }
+  // Whether this execution has used more CPU time than sieve_max_cpu_time allows.
+  bool CpuTimeExceeded() const;
 
   // Variables (RFC 5229). Names are case-insensitive; `name` may carry a namespace
   // ("tst.path"), which the extension owning that namespace answers.
@@ -189,6 +191,8 @@ class Runtime {
   size_t include_depth_ = 0;
   bool return_ = false;
   uint64_t steps_ = 0;
+  static std::chrono::nanoseconds ThreadCpuTime();
+  std::chrono::nanoseconds cpu_start_;
   std::vector<PartLoop> part_loops_;
   std::vector<std::string> match_values_;
   size_t position_ = 0;

@@ -37,8 +37,9 @@ struct Options {
 };
 
 // Applies one Pigeonhole setting (`sieve_max_script_size = 1M`, `sieve_max_actions`,
-// `sieve_max_redirects`, `sieve_include_max_*`, `sieve_extensions`). Returns NotFound for keys the engine does not
-// own (callers decide whether that matters) and InvalidArgument for bad values.
+// `sieve_max_redirects`, `sieve_max_cpu_time = 30s`, `sieve_include_max_*`,
+// `sieve_extensions`). Returns NotFound for keys the engine does not own (callers decide
+// whether that matters) and InvalidArgument for bad values.
 base::Status ApplySetting(Options& options, std::string_view key, std::string_view value);
 
 struct CompileOutput {

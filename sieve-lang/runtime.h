@@ -28,7 +28,7 @@ class Runtime {
   Runtime(const mail::Message& message, const Envelope& envelope, Host& host, Result& result,
           const Limits& limits, TraceSink* trace)
       : message_(&message), envelope_(&envelope), host_(host), result_(result), limits_(limits),
-        trace_(trace), cpu_start_(ThreadCpuTime()) {}
+        trace_(trace), wall_start_(std::chrono::steady_clock::now()) {}
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
 
@@ -145,7 +145,7 @@ class Runtime {
   // Instructions run so far in this execution, included scripts counted (the step budget).
   uint64_t& steps() { return steps_; }
   // Whether this execution has used more CPU time than sieve_max_cpu_time allows.
-  bool CpuTimeExceeded() const;
+  bool CpuTimeExceeded();
 
   // Variables (RFC 5229). Names are case-insensitive; `name` may carry a namespace
   // ("tst.path"), which the extension owning that namespace answers.
@@ -192,7 +192,9 @@ class Runtime {
   bool return_ = false;
   uint64_t steps_ = 0;
   static std::chrono::nanoseconds ThreadCpuTime();
-  std::chrono::nanoseconds cpu_start_;
+  std::chrono::steady_clock::time_point wall_start_;
+  std::optional<std::chrono::nanoseconds> cpu_mark_;  // CPU clock when first read
+  std::chrono::nanoseconds wall_at_mark_{0};
   std::vector<PartLoop> part_loops_;
   std::vector<std::string> match_values_;
   size_t position_ = 0;

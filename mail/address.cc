@@ -209,4 +209,12 @@ std::optional<Address> ParseEnvelopePath(std::string_view path) {
   return address;
 }
 
+std::optional<std::string> SingleAddrSpec(std::string_view text) {
+  AddressList list = ParseAddressList(text);
+  if (list.addresses.size() != 1 || !list.invalid.empty() || list.addresses[0].domain.empty()) {
+    return std::nullopt;
+  }
+  return list.addresses[0].AddrSpec();
+}
+
 }  // namespace mail

@@ -30,4 +30,8 @@ AddressList ParseAddressList(std::string_view value);
 // returned as an Address with empty local part and domain). nullopt when malformed.
 std::optional<Address> ParseEnvelopePath(std::string_view path);
 
+// The addr-spec of `text` when it holds exactly one address with a domain ("a@b" or
+// "Name <a@b>"), as redirect and report targets must; nullopt otherwise.
+std::optional<std::string> SingleAddrSpec(std::string_view text);
+
 }  // namespace mail

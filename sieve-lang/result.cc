@@ -12,6 +12,7 @@ std::string_view Action::name() const {
     case Kind::kRedirect: return "redirect";
     case Kind::kReject: return "reject";
     case Kind::kEreject: return "ereject";
+    case Kind::kReport: return "report";
   }
   return "?";
 }
@@ -24,6 +25,9 @@ std::string Action::Describe() const {
     case Kind::kRedirect: return "redirect message to: " + target;
     case Kind::kReject:
     case Kind::kEreject: return "reject message with reason: " + target;
+    case Kind::kReport:
+      return "send " + (report ? report->feedback_type : std::string("?")) +
+             " report to: " + target;
   }
   return "?";
 }
@@ -59,6 +63,12 @@ Action* Result::FindDuplicate(const Action& action) {
       case Action::Kind::kKeep: return &old;
       case Action::Kind::kReject:
       case Action::Kind::kEreject: break;  // two refusals are a conflict, not a duplicate
+      case Action::Kind::kReport:
+        if (base::EqualsIgnoreCase(old.target, action.target) && old.report && action.report &&
+            old.report->feedback_type == action.report->feedback_type) {
+          return &old;
+        }
+        break;
     }
   }
   return nullptr;
@@ -91,8 +101,8 @@ std::optional<std::string> Result::Conflict(const Action& action) const {
 ExecStatus Result::Add(Action action) {
   if (auto conflict = Conflict(action)) return std::unexpected(ExecError{*conflict});
   // RFC 5228 §2.10.2: keep, fileinto, redirect and discard cancel the implicit keep; :copy
-  // (RFC 3894 §3) keeps it.
-  if (!action.copy) implicit_keep_ = false;
+  // (RFC 3894 §3) keeps it, and so does a report (it only tells someone about the message).
+  if (!action.copy && action.kind != Action::Kind::kReport) implicit_keep_ = false;
   if (Action* old = FindDuplicate(action)) {
     // RFC 5232 §5: when a store is merged with an earlier one, its flag list wins.
     if (action.flags) old->flags = std::move(action.flags);

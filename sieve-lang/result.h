@@ -15,16 +15,27 @@ namespace sieve {
 
 struct Action {
   // kReject / kEreject (RFC 5429): refuse the message; `target` holds the reason.
-  enum class Kind { kKeep, kDiscard, kStore, kRedirect, kReject, kEreject };
+  // kReport (vnd.dovecot.report): send a feedback report about the message to `target`; it
+  // leaves the implicit keep alone.
+  enum class Kind { kKeep, kDiscard, kStore, kRedirect, kReject, kEreject, kReport };
   Kind kind = Kind::kKeep;
   std::string target;  // kStore: mailbox; kRedirect: address
   bool copy = false;   // :copy (RFC 3894): does not cancel the implicit keep
   bool create = false;  // kStore with :create (RFC 5490): create a missing mailbox
   // kKeep/kStore: IMAP flags for the stored message (imap4flags, RFC 5232); none when unset.
   std::optional<std::vector<std::string>> flags;
+  // kReport: the RFC 5965 feedback type, the human-readable text, and whether only the
+  // original header is quoted (:headers_only).
+  struct Report {
+    std::string feedback_type;
+    std::string message;
+    bool headers_only = false;
+  };
+  std::optional<Report> report;
   SourceLocation location;
 
-  // Pigeonhole's action names: "keep", "discard", "store", "redirect", "reject", "ereject".
+  // Pigeonhole's action names: "keep", "discard", "store", "redirect", "reject", "ereject",
+  // "report".
   std::string_view name() const;
   // One line as sieve-test prints it ("store message in folder: Junk").
   std::string Describe() const;

@@ -12,6 +12,7 @@
 #include "sieve-lang/ext/extlists/configured_lists.h"
 #include "sieve-lang/ext/imap4flags/imap4flags.h"
 #include "sieve-lang/ext/reject/reject_action.h"
+#include "sieve-lang/ext/vnd.dovecot.report/report_message.h"
 #include "sieve-lang/runtime.h"
 
 namespace testsuite {
@@ -165,6 +166,12 @@ bool State::ExecuteAction(const sieve::Action& action) {
                            .from = "",
                            .to = envelope_.from});
       }
+      return true;
+    case Kind::kReport:
+      outbox_.push_back({.message = sieve::BuildFeedbackReport(*message_, envelope_, action,
+                                                               "postmaster@example.com"),
+                         .from = "",
+                         .to = action.target});
       return true;
     case Kind::kRedirect: {
       std::string user = sieve::RedirectUserAddress(redirect_settings_, envelope_);

@@ -8,18 +8,10 @@
 namespace sieve::core {
 namespace {
 
-std::optional<std::string> NormalizedAddress(std::string_view text) {
-  mail::AddressList list = mail::ParseAddressList(text);
-  // A name-addr ("Name <a@b>") is accepted and reduced to its addr-spec, as Pigeonhole does.
-  if (list.addresses.size() != 1 || !list.invalid.empty() || list.addresses[0].domain.empty()) {
-    return std::nullopt;
-  }
-  return list.addresses[0].AddrSpec();
-}
-
+// A name-addr ("Name <a@b>") is accepted and reduced to its addr-spec, as Pigeonhole does.
 bool Validate(ValidationContext& ctx, Node& node) {
   const std::string& address = node.operands.positional[0].str();
-  if (!NormalizedAddress(address)) {
+  if (!mail::SingleAddrSpec(address)) {
     ctx.Error(node.location, "specified redirect address '" + address + "' is invalid");
     return false;
   }
@@ -27,7 +19,7 @@ bool Validate(ValidationContext& ctx, Node& node) {
 }
 
 ExecStatus Execute(Runtime& rt, const Operands& ops) {
-  auto address = NormalizedAddress(ops.positional[0].str());
+  auto address = mail::SingleAddrSpec(ops.positional[0].str());
   if (!address) return std::unexpected(ExecError{"invalid redirect address"});
   return rt.AddAction(
       {.kind = Action::Kind::kRedirect, .target = *address, .copy = ops.HasTag("copy")});

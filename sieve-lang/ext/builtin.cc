@@ -28,6 +28,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &SpecialUseExtension(),
       &DovecotDebugExtension(),
       &DovecotEnvironmentExtension(),
+      &DovecotReportExtension(),
       &ExtlistsExtension(),
       &RegexExtension(),
       &DateExtension(),

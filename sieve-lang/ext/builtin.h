@@ -29,6 +29,7 @@ const Extension& ImapflagsExtension();  // deprecated, off by default
 const Extension& SpecialUseExtension();
 const Extension& DovecotDebugExtension();
 const Extension& DovecotEnvironmentExtension();
+const Extension& DovecotReportExtension();
 const Extension& ExtlistsExtension();
 const Extension& RegexExtension();
 const Extension& DateExtension();

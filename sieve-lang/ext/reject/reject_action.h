@@ -10,8 +10,8 @@
 
 namespace sieve {
 
-// A multipart/report message from `postmaster` to the original sender quoting the headers
-// of `original`, with `reason` as the human-readable part. Sent with the null sender.
+// A multipart/report message from `postmaster` to the original sender carrying all of
+// `original`, with `reason` as the human-readable part. Sent with the null sender.
 std::string BuildRejectMessage(const mail::Message& original, const Envelope& envelope,
                                std::string_view reason, std::string_view postmaster);
 

@@ -30,7 +30,7 @@ TEST(RejectTest, ConflictsWithDeliveringActions) {
             "RUNTIME ERROR: duplicate reject/ereject action not allowed  | keep");
 }
 
-TEST(RejectTest, RefusalMessageQuotesTheOriginalHeaders) {
+TEST(RejectTest, RefusalMessageCarriesTheOriginal) {
   mail::Message original{std::string("From: a@example.org\r\nSubject: hi\r\n\r\nbody\r\n")};
   std::string mdn = BuildRejectMessage(original, {.from = "a@example.org", .to = "b@example.net"},
                                        "go away", "postmaster@example.net");
@@ -39,10 +39,14 @@ TEST(RejectTest, RefusalMessageQuotesTheOriginalHeaders) {
   EXPECT_NE(mdn.find("go away"), std::string::npos);
   EXPECT_NE(mdn.find("Final-Recipient: rfc822; b@example.net"), std::string::npos);
   EXPECT_NE(mdn.find("Subject: hi\r\n"), std::string::npos);
-  EXPECT_EQ(mdn.find("body"), std::string::npos);  // only the headers are quoted
   mail::Message parsed{mdn};
   EXPECT_EQ(parsed.mime_root().content_type(), "multipart/report");
-  EXPECT_EQ(parsed.mime_root().children().size(), 3u);
+  EXPECT_EQ(parsed.mime_root().param("report-type"), "disposition-notification");
+  ASSERT_EQ(parsed.mime_root().children().size(), 3u);
+  // The whole refused message goes back, body included, as Pigeonhole sends it.
+  const mail::MimePart& quoted = *parsed.mime_root().children()[2];
+  EXPECT_EQ(quoted.content_type(), "message/rfc822");
+  EXPECT_NE(quoted.raw_body().find("\r\n\r\nbody\r\n"), std::string::npos);
 }
 
 }  // namespace

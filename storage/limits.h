@@ -1,0 +1,22 @@
+// Every input-driven quantity storage reads from disk or a client, with its bound (house rule 5).
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+
+namespace storage {
+
+// dovecot-uidlist: records and line length accepted when reading (a larger file is corrupt).
+inline constexpr size_t kMaxUidlistRecords = 10'000'000;
+inline constexpr size_t kMaxUidlistLine = 8192;
+// dovecot-keywords: Maildir has 26 keyword letters (a-z).
+inline constexpr size_t kMaxKeywords = 26;
+inline constexpr size_t kMaxKeywordLength = 255;
+// dovecot-uidlist.lock: how long to wait for another process, and when a lock is stale
+// (Dovecot's values for the uidlist lock: its holder died).
+inline constexpr std::chrono::seconds kUidlistLockWait{30};
+inline constexpr std::chrono::seconds kUidlistLockStale{120};
+// Largest message Append accepts (Dovecot's default has no limit; quota usually stops it).
+inline constexpr size_t kMaxMessageSize = 256 * 1024 * 1024;
+
+}  // namespace storage

@@ -1,0 +1,299 @@
+#include "storage/maildir.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <filesystem>
+#include <map>
+#include <random>
+
+#include "base/fs.h"
+#include "base/strings.h"
+#include "storage/durable_file.h"
+#include "storage/keywords.h"
+#include "storage/limits.h"
+#include "storage/maildir_filename.h"
+#include "storage/uidlist.h"
+#include "storage/uidlist_lock.h"
+
+namespace storage {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Maildir info letters of the IMAP system flags (\Recent is never stored).
+constexpr std::pair<std::string_view, char> kSystemFlags[] = {
+    {"\\Draft", 'D'}, {"\\Flagged", 'F'}, {"\\Answered", 'R'}, {"\\Seen", 'S'}, {"\\Deleted", 'T'}};
+
+// RFC 822 size: every bare LF counts as CRLF.
+uint64_t VirtualSize(std::string_view message) {
+  uint64_t size = message.size();
+  for (size_t i = 0; i < message.size(); ++i) {
+    if (message[i] == '\n' && (i == 0 || message[i - 1] != '\r')) ++size;
+  }
+  return size;
+}
+
+std::string HostName() {
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0 || host[0] == '\0') return "localhost";
+  return host;
+}
+
+base::Result<Keywords> ReadKeywords(const std::string& mailbox) {
+  auto text = base::ReadFile(mailbox + "/dovecot-keywords");
+  if (!text) {
+    if (text.error().code() == base::Status::Code::kNotFound) return Keywords();
+    return base::Err(text.error());
+  }
+  return Keywords::Parse(*text);
+}
+
+std::string RandomGuid() {
+  std::random_device rd;
+  std::string guid;
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (int i = 0; i < 32; ++i) guid.push_back(kHex[rd() % 16]);
+  return guid;
+}
+
+struct FoundFile {
+  std::string file;     // relative: "new/x" or "cur/x:2,S"
+  std::string letters;  // info flags
+  uint64_t size = 0;
+};
+
+// Every message file in new/ and cur/, by base name.
+base::Result<std::map<std::string, FoundFile>> ScanFiles(const std::string& mailbox) {
+  std::map<std::string, FoundFile> found;
+  for (const char* dir : {"new", "cur"}) {
+    std::error_code ec;
+    fs::directory_iterator it(mailbox + "/" + dir, ec);
+    if (ec) return base::Err(base::Status::IOError("cannot list " + mailbox + "/" + dir + ": " + ec.message()));
+    for (const fs::directory_entry& entry : it) {
+      std::string name = entry.path().filename().string();
+      if (name.empty() || name[0] == '.') continue;
+      MaildirFilename parsed = ParseMaildirFilename(name);
+      std::error_code size_ec;
+      uint64_t size = entry.file_size(size_ec);
+      if (size_ec) continue;  // vanished while listing (expunged by another process)
+      found[parsed.base] = {std::string(dir) + "/" + name, parsed.flags, size};
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+Maildir::Maildir(std::string path, MaildirOptions options)
+    : path_(std::move(path)), options_(std::move(options)) {}
+
+base::Result<Maildir> Maildir::Open(std::string path, MaildirOptions options) {
+  for (const char* sub : {"", "/cur", "/new", "/tmp"}) {
+    std::string dir = path + sub;
+    struct stat st {};
+    if (stat(dir.c_str(), &st) == 0) {
+      if (!S_ISDIR(st.st_mode)) return base::Err(base::Status::Corruption(dir + " is not a directory"));
+      continue;
+    }
+    if (errno != ENOENT) return base::Err(ErrnoStatus("cannot stat", dir));
+    // A missing cur/ or tmp/ of an existing mailbox is recreated, as Dovecot does.
+    if (!options.create && *sub == '\0') return base::Err(base::Status::NotFound("no mailbox at " + path));
+    if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return base::Err(ErrnoStatus("cannot create", dir));
+  }
+  return Maildir(std::move(path), std::move(options));
+}
+
+base::Result<std::string> Maildir::FlagLetters(const std::vector<std::string>& flags) {
+  std::string letters;
+  std::optional<Keywords> keywords;
+  bool added = false;
+  for (const std::string& flag : flags) {
+    auto system = std::find_if(std::begin(kSystemFlags), std::end(kSystemFlags),
+                               [&](const auto& f) { return base::EqualsIgnoreCase(f.first, flag); });
+    if (system != std::end(kSystemFlags)) {
+      letters.push_back(system->second);
+      continue;
+    }
+    if (flag.empty() || flag[0] == '\\') continue;  // \Recent and unknown system flags
+    if (!keywords) {
+      auto read = ReadKeywords(path_);
+      if (!read) return base::Err(read.error());
+      keywords = std::move(*read);
+    }
+    bool known = keywords->Letter(flag, false).has_value();
+    std::optional<char> letter = keywords->Letter(flag, true);
+    if (!letter) continue;  // all 26 keyword letters are taken: Maildir cannot store more
+    added = added || !known;
+    letters.push_back(*letter);
+  }
+  if (added) {
+    base::Status written = base::WriteFileAtomic(path_ + "/dovecot-keywords", keywords->Format());
+    if (!written.ok()) return base::Err(written);
+  }
+  return NormalizeFlagLetters(letters);
+}
+
+base::Result<std::string> Maildir::Append(std::string_view message,
+                                          const std::vector<std::string>& flags) {
+  if (message.size() > kMaxMessageSize) {
+    return base::Err(base::Status::InvalidArgument("message larger than " +
+                                                   std::to_string(kMaxMessageSize) + " bytes"));
+  }
+  auto letters = FlagLetters(flags);
+  if (!letters) return base::Err(letters.error());
+  const std::string host = HostName();
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    auto now = options_.now();
+    auto usecs = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count();
+    std::string base = NewMaildirBase(usecs / 1'000'000, usecs % 1'000'000, getpid(),
+                                      counter_++, host, message.size(),
+                                      VirtualSize(message));
+    const std::string tmp = path_ + "/tmp/" + base;
+    int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+      if (errno == EEXIST) continue;
+      return base::Err(ErrnoStatus("cannot create", tmp));
+    }
+    base::Status written = WriteAllAndSync(fd, message, tmp);
+    close(fd);
+    if (!written.ok()) {
+      unlink(tmp.c_str());
+      return base::Err(written);
+    }
+    // Messages with flags go straight to cur/, as Dovecot stores them.
+    const std::string dir = letters->empty() ? "new" : "cur";
+    const std::string file = dir + "/" + FormatMaildirFilename(base, *letters, !letters->empty());
+    const std::string target = path_ + "/" + file;
+    // link() fails instead of overwriting: a name taken meanwhile is retried with a new one.
+    if (link(tmp.c_str(), target.c_str()) != 0) {
+      base::Status failed = ErrnoStatus("cannot link", target);
+      bool taken = errno == EEXIST;
+      unlink(tmp.c_str());
+      if (taken) continue;
+      return base::Err(failed);
+    }
+    unlink(tmp.c_str());
+    base::Status synced = SyncDirectory(path_ + "/" + dir);
+    if (!synced.ok()) return base::Err(synced);
+    return file;
+  }
+  return base::Err(base::Status::Temporary("no unique file name in " + path_ + "/tmp"));
+}
+
+base::Result<std::vector<MaildirMessage>> Maildir::Sync() {
+  auto lock = UidlistLock::Acquire(path_);
+  if (!lock) return base::Err(lock.error());
+  Uidlist uidlist;
+  auto text = base::ReadFile(path_ + "/dovecot-uidlist");
+  bool changed = false;
+  if (text) {
+    auto parsed = ParseUidlist(*text);
+    if (!parsed) return base::Err(parsed.error());
+    uidlist = std::move(*parsed);
+  } else if (text.error().code() == base::Status::Code::kNotFound) {
+    auto secs = std::chrono::duration_cast<std::chrono::seconds>(options_.now().time_since_epoch());
+    uidlist.uid_validity = static_cast<uint32_t>(std::max<int64_t>(1, secs.count()));
+    uidlist.guid = RandomGuid();
+    changed = true;
+  } else {
+    return base::Err(text.error());
+  }
+  auto files = ScanFiles(path_);
+  if (!files) return base::Err(files.error());
+  auto keywords = ReadKeywords(path_);
+  if (!keywords) return base::Err(keywords.error());
+
+  std::vector<UidlistRecord> kept;
+  for (UidlistRecord& record : uidlist.records) {
+    if (files->contains(record.base)) {
+      kept.push_back(std::move(record));
+    } else {
+      changed = true;  // expunged
+    }
+  }
+  std::map<std::string, bool> listed;
+  for (const UidlistRecord& record : kept) listed[record.base] = true;
+  // map order is name order: older files (their names start with the time) get lower UIDs.
+  for (const auto& [base, found] : *files) {
+    if (listed.contains(base)) continue;
+    MaildirFilename parsed = ParseMaildirFilename(found.file.substr(4));
+    UidlistRecord record{.uid = uidlist.next_uid++, .base = base, .fields = {}};
+    if (parsed.vsize) record.fields.emplace_back('W', std::to_string(*parsed.vsize));
+    kept.push_back(std::move(record));
+    changed = true;
+  }
+  uidlist.records = std::move(kept);
+  if (changed) {
+    base::Status committed = lock->Commit(FormatUidlist(uidlist));
+    if (!committed.ok()) return base::Err(committed);
+  }
+
+  std::vector<MaildirMessage> out;
+  out.reserve(uidlist.records.size());
+  for (const UidlistRecord& record : uidlist.records) {
+    const FoundFile& found = files->at(record.base);
+    MaildirMessage message{.uid = record.uid, .file = found.file, .flags = {}, .size = found.size};
+    for (char letter : found.letters) {
+      auto system = std::find_if(std::begin(kSystemFlags), std::end(kSystemFlags),
+                                 [&](const auto& f) { return f.second == letter; });
+      if (system != std::end(kSystemFlags)) {
+        message.flags.emplace_back(system->first);
+      } else if (auto name = keywords->Name(letter)) {
+        message.flags.push_back(*name);
+      }
+    }
+    out.push_back(std::move(message));
+  }
+  return out;
+}
+
+base::Result<uint32_t> Maildir::UidValidity() {
+  auto text = base::ReadFile(path_ + "/dovecot-uidlist");
+  if (!text) {
+    if (text.error().code() != base::Status::Code::kNotFound) return base::Err(text.error());
+    auto synced = Sync();
+    if (!synced) return base::Err(synced.error());
+    text = base::ReadFile(path_ + "/dovecot-uidlist");
+    if (!text) return base::Err(text.error());
+  }
+  auto parsed = ParseUidlist(*text);
+  if (!parsed) return base::Err(parsed.error());
+  return parsed->uid_validity;
+}
+
+base::Result<MaildirMessage> Maildir::Find(uint32_t uid) {
+  auto messages = Sync();
+  if (!messages) return base::Err(messages.error());
+  for (MaildirMessage& message : *messages) {
+    if (message.uid == uid) return std::move(message);
+  }
+  return base::Err(base::Status::NotFound("no message with UID " + std::to_string(uid)));
+}
+
+base::Status Maildir::SetFlags(uint32_t uid, const std::vector<std::string>& flags) {
+  auto message = Find(uid);
+  if (!message) return message.error();
+  auto letters = FlagLetters(flags);
+  if (!letters) return letters.error();
+  MaildirFilename parsed = ParseMaildirFilename(message->file.substr(4));
+  const std::string target = "cur/" + FormatMaildirFilename(parsed.base, *letters);
+  if (target == message->file) return base::Status::Ok();
+  if (rename((path_ + "/" + message->file).c_str(), (path_ + "/" + target).c_str()) != 0) {
+    return ErrnoStatus("cannot rename", path_ + "/" + message->file);
+  }
+  return SyncDirectory(path_ + "/cur");
+}
+
+base::Status Maildir::Expunge(uint32_t uid) {
+  auto message = Find(uid);
+  if (!message) return message.error();
+  const std::string file = path_ + "/" + message->file;
+  if (unlink(file.c_str()) != 0) return ErrnoStatus("cannot remove", file);
+  return SyncDirectory(file.substr(0, file.rfind('/')));
+}
+
+}  // namespace storage

@@ -1,0 +1,153 @@
+// Maildir: durable appends, UIDs through dovecot-uidlist, flags and keywords, concurrency.
+#include "storage/maildir.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "base/fs.h"
+#include "base/testing/temp_dir.h"
+#include "storage/uidlist.h"
+
+namespace storage {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> Names(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST(MaildirTest, OpenCreatesOnlyWhenAsked) {
+  base::testing::TempDir dir;
+  EXPECT_EQ(Maildir::Open(dir.path() + "/Maildir").error().code(), base::Status::Code::kNotFound);
+  ASSERT_TRUE(Maildir::Open(dir.path() + "/Maildir", {.create = true}));
+  EXPECT_EQ(Names(dir.path() + "/Maildir"), (std::vector<std::string>{"cur", "new", "tmp"}));
+  // A mailbox missing cur/ gets it back, as Dovecot does.
+  fs::remove(dir.path() + "/Maildir/cur");
+  ASSERT_TRUE(Maildir::Open(dir.path() + "/Maildir"));
+  EXPECT_TRUE(fs::is_directory(dir.path() + "/Maildir/cur"));
+}
+
+TEST(MaildirTest, AppendIsInNewWithSizesAndTmpIsEmpty) {
+  base::testing::TempDir dir;
+  auto box = Maildir::Open(dir.path(), {.create = true});
+  ASSERT_TRUE(box);
+  auto file = box->Append("Subject: hi\n\nbody\n");
+  ASSERT_TRUE(file) << file.error().message();
+  EXPECT_TRUE(file->starts_with("new/"));
+  EXPECT_NE(file->find(",S=18,W=21"), std::string::npos);  // three bare LFs count twice in W
+  EXPECT_EQ(base::ReadFile(dir.path() + "/" + *file).value(), "Subject: hi\n\nbody\n");
+  EXPECT_TRUE(Names(dir.path() + "/tmp").empty());
+}
+
+TEST(MaildirTest, SyncAssignsUidsInArrivalOrderAndKeepsThem) {
+  base::testing::TempDir dir;
+  auto box = Maildir::Open(dir.path(), {.create = true});
+  ASSERT_TRUE(box);
+  ASSERT_TRUE(box->Append("Subject: 1\r\n\r\n"));
+  ASSERT_TRUE(box->Append("Subject: 2\r\n\r\n"));
+  auto first = box->Sync();
+  ASSERT_TRUE(first) << first.error().message();
+  ASSERT_EQ(first->size(), 2u);
+  EXPECT_EQ((*first)[0].uid, 1u);
+  EXPECT_EQ((*first)[1].uid, 2u);
+  ASSERT_TRUE(box->Append("Subject: 3\r\n\r\n"));
+  ASSERT_TRUE(box->Expunge(1).ok());
+  auto second = box->Sync();
+  ASSERT_TRUE(second);
+  ASSERT_EQ(second->size(), 2u);
+  EXPECT_EQ((*second)[0].uid, 2u);
+  EXPECT_EQ((*second)[0].file, (*first)[1].file);
+  EXPECT_EQ((*second)[1].uid, 3u);
+  auto list = ParseUidlist(base::ReadFile(dir.path() + "/dovecot-uidlist").value());
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->next_uid, 4u);
+  EXPECT_EQ(list->guid.size(), 32u);
+  EXPECT_FALSE(fs::exists(dir.path() + "/dovecot-uidlist.lock"));
+  EXPECT_EQ(box->Expunge(1).code(), base::Status::Code::kNotFound);
+}
+
+TEST(MaildirTest, FlagsAndKeywordsBecomeInfoLetters) {
+  base::testing::TempDir dir;
+  auto box = Maildir::Open(dir.path(), {.create = true});
+  ASSERT_TRUE(box);
+  auto file = box->Append("Subject: x\r\n\r\n", {"\\Seen", "$Junk", "\\Recent", "\\Flagged"});
+  ASSERT_TRUE(file);
+  EXPECT_TRUE(file->starts_with("cur/"));
+  EXPECT_TRUE(file->ends_with(":2,FSa"));
+  EXPECT_EQ(base::ReadFile(dir.path() + "/dovecot-keywords").value(), "0 $Junk\n");
+  auto listed = box->Sync();
+  ASSERT_TRUE(listed);
+  EXPECT_EQ((*listed)[0].flags, (std::vector<std::string>{"\\Flagged", "\\Seen", "$Junk"}));
+  ASSERT_TRUE(box->SetFlags(1, {"\\Answered", "Work"}).ok());
+  listed = box->Sync();
+  ASSERT_TRUE(listed);
+  EXPECT_EQ((*listed)[0].uid, 1u);  // a rename keeps the UID
+  EXPECT_TRUE((*listed)[0].file.ends_with(":2,Rb"));
+  EXPECT_EQ((*listed)[0].flags, (std::vector<std::string>{"\\Answered", "Work"}));
+}
+
+TEST(MaildirTest, CorruptUidlistIsAnErrorNotALoss) {
+  base::testing::TempDir dir;
+  auto box = Maildir::Open(dir.path(), {.create = true});
+  ASSERT_TRUE(box);
+  ASSERT_TRUE(box->Append("Subject: x\r\n\r\n"));
+  std::ofstream(dir.path() + "/dovecot-uidlist") << "3 V1 N2\n5 :zzz\n";
+  auto listed = box->Sync();
+  ASSERT_FALSE(listed);
+  EXPECT_EQ(listed.error().code(), base::Status::Code::kCorruption);
+  EXPECT_EQ(Names(dir.path() + "/new").size(), 1u);  // the message is still there
+}
+
+// Several writers and readers on one mailbox: every message gets one UID, UIDs ascend with
+// the uidlist order, nothing is lost.
+TEST(MaildirTest, ConcurrentWritersAndReaders) {
+  base::testing::TempDir dir;
+  ASSERT_TRUE(Maildir::Open(dir.path(), {.create = true}));
+  constexpr int kWriters = 4, kPerWriter = 100;
+  std::vector<std::thread> threads;
+  std::atomic<bool> failed = false;
+  for (int w = 0; w < kWriters; ++w) {
+    threads.emplace_back([&, w] {
+      auto box = Maildir::Open(dir.path());
+      for (int i = 0; i < kPerWriter && box; ++i) {
+        if (!box->Append("Subject: " + std::to_string(w) + "-" + std::to_string(i) + "\r\n\r\n")) {
+          failed = true;
+        }
+        if (i % 10 == 0 && !box->Sync()) failed = true;
+      }
+    });
+  }
+  for (int r = 0; r < 2; ++r) {
+    threads.emplace_back([&] {
+      auto box = Maildir::Open(dir.path());
+      for (int i = 0; i < 50 && box; ++i) {
+        if (!box->Sync()) failed = true;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_FALSE(failed);
+  auto box = Maildir::Open(dir.path());
+  auto listed = box->Sync();
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), static_cast<size_t>(kWriters * kPerWriter));
+  std::set<std::string> files;
+  for (size_t i = 0; i < listed->size(); ++i) {
+    if (i > 0) {
+      EXPECT_LT((*listed)[i - 1].uid, (*listed)[i].uid);
+    }
+    files.insert((*listed)[i].file);
+  }
+  EXPECT_EQ(files.size(), listed->size());
+}
+
+}  // namespace
+}  // namespace storage

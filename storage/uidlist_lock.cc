@@ -1,0 +1,80 @@
+#include "storage/uidlist_lock.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <thread>
+#include <utility>
+
+#include "storage/durable_file.h"
+#include "storage/limits.h"
+
+namespace storage {
+namespace {
+
+std::string LockPath(const std::string& directory) { return directory + "/dovecot-uidlist.lock"; }
+
+bool IsStale(const std::string& path) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) return false;
+  auto age = std::chrono::system_clock::now() -
+             std::chrono::system_clock::from_time_t(st.st_mtime);
+  return age > kUidlistLockStale;
+}
+
+}  // namespace
+
+UidlistLock::UidlistLock(std::string directory, int fd)
+    : directory_(std::move(directory)), fd_(fd) {}
+
+UidlistLock::UidlistLock(UidlistLock&& other) noexcept
+    : directory_(std::move(other.directory_)), fd_(std::exchange(other.fd_, -1)) {}
+
+UidlistLock::~UidlistLock() {
+  if (fd_ < 0) return;
+  close(fd_);
+  unlink(LockPath(directory_).c_str());
+}
+
+base::Result<UidlistLock> UidlistLock::Acquire(const std::string& directory) {
+  const std::string path = LockPath(directory);
+  const auto deadline = std::chrono::steady_clock::now() + kUidlistLockWait;
+  auto pause = std::chrono::milliseconds(1);
+  while (true) {
+    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) return UidlistLock(directory, fd);
+    if (errno != EEXIST) {
+      return base::Err(base::Status::IOError("cannot create " + path + ": " + std::strerror(errno)));
+    }
+    if (IsStale(path)) {
+      unlink(path.c_str());  // its holder died; racing breakers are fine: one create wins
+      continue;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      return base::Err(base::Status::Temporary("timed out waiting for " + path));
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(50));
+  }
+}
+
+base::Status UidlistLock::Commit(std::string_view contents) {
+  const std::string lock = LockPath(directory_);
+  int fd = std::exchange(fd_, -1);
+  base::Status status = WriteAllAndSync(fd, contents, lock);
+  close(fd);
+  if (status.ok() && rename(lock.c_str(), (directory_ + "/dovecot-uidlist").c_str()) != 0) {
+    status = base::Status::IOError("cannot rename " + lock + ": " + std::strerror(errno));
+  }
+  if (!status.ok()) {
+    unlink(lock.c_str());
+    return status;
+  }
+  return SyncDirectory(directory_);
+}
+
+}  // namespace storage

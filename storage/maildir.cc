@@ -60,6 +60,16 @@ std::string RandomGuid() {
   return guid;
 }
 
+// The "V<n>" of a header that failed to parse otherwise, so that a rebuilt list can use a
+// larger UIDVALIDITY than the one clients knew.
+std::optional<uint64_t> ParseUidValidityLoosely(std::string_view text) {
+  std::string_view header = text.substr(0, text.find('\n'));
+  for (std::string_view field : base::SplitString(header, ' ')) {
+    if (field.size() > 1 && field[0] == 'V') return base::ParseUint64(field.substr(1));
+  }
+  return std::nullopt;
+}
+
 struct FoundFile {
   std::string file;     // relative: "new/x" or "cur/x:2,S"
   std::string letters;  // info flags
@@ -190,17 +200,30 @@ base::Result<std::vector<MaildirMessage>> Maildir::Sync() {
   Uidlist uidlist;
   auto text = base::ReadFile(path_ + "/dovecot-uidlist");
   bool changed = false;
-  if (text) {
-    auto parsed = ParseUidlist(*text);
-    if (!parsed) return base::Err(parsed.error());
-    uidlist = std::move(*parsed);
-  } else if (text.error().code() == base::Status::Code::kNotFound) {
+  std::optional<base::Result<Uidlist>> parsed;
+  if (text) parsed = ParseUidlist(*text);
+  if (text && *parsed) {
+    uidlist = std::move(**parsed);
+  } else if (!text && text.error().code() != base::Status::Code::kNotFound) {
+    return base::Err(text.error());
+  } else {
+    // Missing, or corrupt: rebuilt from the files (as Dovecot does), with a new UIDVALIDITY
+    // so that clients drop the UIDs they knew. A corrupt list is kept for the admin.
     auto secs = std::chrono::duration_cast<std::chrono::seconds>(options_.now().time_since_epoch());
     uidlist.uid_validity = static_cast<uint32_t>(std::max<int64_t>(1, secs.count()));
+    if (text) {
+      const std::string kept = path_ + "/dovecot-uidlist.corrupt";
+      last_repair_ = (*parsed).error().message() + "; rebuilt with new UIDVALIDITY, the old list is " + kept;
+      if (rename((path_ + "/dovecot-uidlist").c_str(), kept.c_str()) != 0) {
+        return base::Err(ErrnoStatus("cannot keep the corrupt list as", kept));
+      }
+      std::optional<uint64_t> old = ParseUidValidityLoosely(*text);
+      if (old && *old >= uidlist.uid_validity && *old < UINT32_MAX) {
+        uidlist.uid_validity = static_cast<uint32_t>(*old + 1);
+      }
+    }
     uidlist.guid = RandomGuid();
     changed = true;
-  } else {
-    return base::Err(text.error());
   }
   auto files = ScanFiles(path_);
   if (!files) return base::Err(files.error());
@@ -253,16 +276,19 @@ base::Result<std::vector<MaildirMessage>> Maildir::Sync() {
 
 base::Result<uint32_t> Maildir::UidValidity() {
   auto text = base::ReadFile(path_ + "/dovecot-uidlist");
-  if (!text) {
-    if (text.error().code() != base::Status::Code::kNotFound) return base::Err(text.error());
+  std::optional<base::Result<Uidlist>> parsed;
+  if (text) parsed = ParseUidlist(*text);
+  if (!text || !*parsed) {
+    // Missing or corrupt: Sync creates or rebuilds it.
+    if (!text && text.error().code() != base::Status::Code::kNotFound) return base::Err(text.error());
     auto synced = Sync();
     if (!synced) return base::Err(synced.error());
     text = base::ReadFile(path_ + "/dovecot-uidlist");
     if (!text) return base::Err(text.error());
+    parsed = ParseUidlist(*text);
   }
-  auto parsed = ParseUidlist(*text);
-  if (!parsed) return base::Err(parsed.error());
-  return parsed->uid_validity;
+  if (!*parsed) return base::Err((*parsed).error());
+  return (*parsed)->uid_validity;
 }
 
 base::Result<MaildirMessage> Maildir::Find(uint32_t uid) {

@@ -42,8 +42,12 @@ class Maildir {
                                    const std::vector<std::string>& flags = {});
 
   // Brings dovecot-uidlist up to date under its lock (files without a UID get the next ones,
-  // in name order; records of vanished files are dropped) and lists the messages by UID.
+  // in name order; records of vanished files are dropped) and lists the messages by UID. A
+  // corrupt list is rebuilt (see last_repair); only I/O errors fail.
   base::Result<std::vector<MaildirMessage>> Sync();
+  // What the last Sync repaired, for the log: a corrupt dovecot-uidlist is kept as
+  // dovecot-uidlist.corrupt and rebuilt with a new UIDVALIDITY (empty when nothing was).
+  const std::string& last_repair() const { return last_repair_; }
   // The UIDVALIDITY of dovecot-uidlist (creating it first when needed).
   base::Result<uint32_t> UidValidity();
 
@@ -60,6 +64,7 @@ class Maildir {
   std::string path_;
   MaildirOptions options_;
   uint64_t counter_ = 0;  // the Q<n> of new file names
+  std::string last_repair_;
 };
 
 }  // namespace storage

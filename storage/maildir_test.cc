@@ -94,16 +94,35 @@ TEST(MaildirTest, FlagsAndKeywordsBecomeInfoLetters) {
   EXPECT_EQ((*listed)[0].flags, (std::vector<std::string>{"\\Answered", "Work"}));
 }
 
-TEST(MaildirTest, CorruptUidlistIsAnErrorNotALoss) {
+TEST(MaildirTest, CorruptUidlistIsRebuiltWithANewUidValidity) {
+  base::testing::TempDir dir;
+  auto box = Maildir::Open(dir.path(), {.create = true, .now = [] {
+                                          return std::chrono::system_clock::from_time_t(1000);
+                                        }});
+  ASSERT_TRUE(box);
+  ASSERT_TRUE(box->Append("Subject: x\r\n\r\n"));
+  ASSERT_TRUE(box->Append("Subject: y\r\n\r\n"));
+  std::ofstream(dir.path() + "/dovecot-uidlist") << "3 V5000 N9\n5 :a\n2 :b\n";
+  auto listed = box->Sync();
+  ASSERT_TRUE(listed) << listed.error().message();
+  EXPECT_EQ(listed->size(), 2u);  // nothing lost
+  EXPECT_EQ(box->last_repair(),
+            "dovecot-uidlist line 3: UIDs not ascending; rebuilt with new UIDVALIDITY, the old "
+            "list is " + dir.path() + "/dovecot-uidlist.corrupt");
+  EXPECT_EQ(box->UidValidity().value(), 5001u);  // above what clients knew
+  EXPECT_TRUE(fs::exists(dir.path() + "/dovecot-uidlist.corrupt"));
+}
+
+TEST(MaildirTest, MissingCurAndUnreadableFilesAreErrorsNotCrashes) {
   base::testing::TempDir dir;
   auto box = Maildir::Open(dir.path(), {.create = true});
   ASSERT_TRUE(box);
-  ASSERT_TRUE(box->Append("Subject: x\r\n\r\n"));
-  std::ofstream(dir.path() + "/dovecot-uidlist") << "3 V1 N2\n5 :zzz\n";
+  fs::remove(dir.path() + "/cur");
   auto listed = box->Sync();
   ASSERT_FALSE(listed);
-  EXPECT_EQ(listed.error().code(), base::Status::Code::kCorruption);
-  EXPECT_EQ(Names(dir.path() + "/new").size(), 1u);  // the message is still there
+  EXPECT_NE(listed.error().message().find("cannot list " + dir.path() + "/cur"), std::string::npos);
+  ASSERT_TRUE(Maildir::Open(dir.path()));  // reopening restores cur/
+  EXPECT_TRUE(box->Sync());
 }
 
 // Several writers and readers on one mailbox: every message gets one UID, UIDs ascend with

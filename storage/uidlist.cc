@@ -84,7 +84,9 @@ base::Result<Uidlist> ParseUidlist(std::string_view text) {
     if (size_t info = record.base.find(":2,"); info != std::string::npos) record.base.resize(info);
     if (record.base.empty()) return base::Err(Bad(n + 1, "empty file name"));
     if (record.uid <= last) return base::Err(Bad(n + 1, "UIDs not ascending"));
-    if (record.uid >= out.next_uid) return base::Err(Bad(n + 1, "UID not below the next UID"));
+    // Dovecot appends records for new messages without rewriting the header, so the next
+    // UID may be behind the last record.
+    if (record.uid >= out.next_uid) out.next_uid = record.uid + 1;
     last = record.uid;
     out.records.push_back(std::move(record));
   }

@@ -33,7 +33,8 @@ struct Uidlist {
 };
 
 // Corruption (with the line number) for anything Dovecot would not write: a bad header, a
-// record without ':', UIDs not ascending or not below the next UID.
+// record without ':', UIDs not ascending. Records at or past the header's next UID (Dovecot
+// appends them without rewriting the header) move the next UID past them.
 base::Result<Uidlist> ParseUidlist(std::string_view text);
 std::string FormatUidlist(const Uidlist& uidlist);
 

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Interoperability with the real Dovecot (issue 5): a private Dovecot IMAP server on loopback
+# serves the Maildir that roost-maildir writes. Mail Roost stores (flags, keywords, a folder)
+# must be listed and fetched by Dovecot with the same UIDs, UIDVALIDITY and flags, and mail
+# Dovecot stores must be read by Roost with the UIDs Dovecot gave it.
+# Usage: dovecot_interop_test.sh ROOST-MAILDIR
+set -euo pipefail
+tool=$(realpath "$1")
+
+if [[ ! -x /usr/sbin/dovecot || ! -x /usr/lib/dovecot/imap ]]; then
+  if ((EUID != 0)); then
+    echo "dovecot_interop: needs dovecot-imapd (apt-get install dovecot-imapd) or root" >&2
+    exit 1
+  fi
+  echo "dovecot_interop: installing dovecot-imapd"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dovecot-imapd >/dev/null
+fi
+
+tmp=$(mktemp -d /tmp/roost-interop.XXXXXX)
+pid=""
+cleanup() {
+  [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+mkdir -p "$tmp/run" "$tmp/state" "$tmp/home"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+user=$(id -un)
+internal=$user; login=$user
+mail_uid=$(id -u); mail_gid=$(id -g)
+if ((EUID == 0)); then
+  # Dovecot never runs mail processes as root: as root, the mail belongs to nobody.
+  internal=dovecot; login=dovenull
+  mail_uid=$(id -u nobody); mail_gid=$(id -g nobody)
+  chmod 755 "$tmp"
+fi
+
+cat > "$tmp/dovecot.conf" <<CONF
+protocols = imap
+listen = 127.0.0.1
+base_dir = $tmp/run
+state_dir = $tmp/state
+log_path = $tmp/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain
+first_valid_uid = 0
+default_internal_user = $internal
+default_login_user = $login
+mail_location = maildir:$tmp/Maildir
+passdb {
+  driver = static
+  args = password=secret
+}
+userdb {
+  driver = static
+  args = uid=$mail_uid gid=$mail_gid home=$tmp/home
+}
+service imap-login {
+  inet_listener imap {
+    port = $port
+  }
+}
+service anvil {
+  chroot =
+}
+service imap-login {
+  chroot =
+}
+CONF
+
+fail() { echo "dovecot_interop: FAIL: $*" >&2; [[ -f "$tmp/Maildir/dovecot-uidlist" ]] && cat "$tmp/Maildir/dovecot-uidlist" >&2; [[ -f "$tmp/dovecot.log" ]] && tail -20 "$tmp/dovecot.log" >&2; exit 1; }
+
+# 1. Roost writes: two messages in INBOX (one with flags and a keyword), one in a folder.
+printf 'From: a@example.com\r\nSubject: first from roost\r\n\r\nbody 1\r\n' |
+  "$tool" append "$tmp/Maildir" '\Seen' '$Label1' >/dev/null || fail "roost append 1"
+printf 'From: b@example.com\r\nSubject: second from roost\r\n\r\nbody 2\r\n' |
+  "$tool" append "$tmp/Maildir" >/dev/null || fail "roost append 2"
+printf 'From: c@example.com\r\nSubject: in a folder\r\n\r\nbody 3\r\n' |
+  "$tool" append "$tmp/Maildir/.Work" '\Flagged' >/dev/null || fail "roost append 3"
+roost_inbox=$("$tool" list "$tmp/Maildir") || fail "roost list"
+"$tool" list "$tmp/Maildir/.Work" >/dev/null || fail "roost list Work"
+validity=$(sed -n 's/^uidvalidity //p' <<<"$roost_inbox")
+
+((EUID == 0)) && chown -R "$mail_uid:$mail_gid" "$tmp/Maildir" "$tmp/home"
+/usr/sbin/dovecot -F -c "$tmp/dovecot.conf" &
+pid=$!
+for _ in $(seq 100); do
+  python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
+  sleep 0.1
+done
+
+# 2. Dovecot reads what Roost wrote, then writes: APPEND with flags, and a flag change.
+python3 - "$port" "$validity" <<'PY' || fail "Dovecot did not see Roost's mail as expected"
+import imaplib, re, sys
+port, validity = int(sys.argv[1]), sys.argv[2]
+imap = imaplib.IMAP4("127.0.0.1", port)
+imap.login("demo", "secret")
+typ, data = imap.select("INBOX")
+assert typ == "OK", data
+got = imap.response("UIDVALIDITY")[1][0].decode()
+assert got == validity, f"UIDVALIDITY {got} != Roost's {validity}"
+typ, data = imap.uid("FETCH", "1:*", "(FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)])")
+text = b" ".join(part[0] + part[1] if isinstance(part, tuple) else part for part in data).decode()
+items = re.findall(r"UID (\d+) FLAGS \(([^)]*)\).*?Subject: ([^\r\n]*)", text)
+seen = {int(uid): (set(flags.split()) - {"\\Recent"}, subject) for uid, flags, subject in items}
+assert seen[1] == ({"\\Seen", "$Label1"}, "first from roost"), seen
+assert seen[2] == (set(), "second from roost"), seen
+assert sorted(seen) == [1, 2], seen
+typ, data = imap.list()
+assert any(b'"Work"' in line or line.endswith(b" Work") for line in data), data
+typ, data = imap.select("Work")
+typ, data = imap.uid("FETCH", "1", "(FLAGS)")
+assert b"\\Flagged" in data[0], data
+imap.select("INBOX")
+typ, data = imap.append("INBOX", "(\\Answered Project)", None,
+                        b"From: d@example.com\r\nSubject: from dovecot\r\n\r\nbody 4\r\n")
+assert typ == "OK", data
+assert re.match(rb"\[APPENDUID %s 3\]" % validity.encode(), data[0]), data
+typ, data = imap.uid("STORE", "2", "+FLAGS", "(\\Flagged)")
+assert typ == "OK", data
+imap.logout()
+PY
+
+kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+
+# 3. Roost reads what Dovecot wrote, with Dovecot's UIDs and flags.
+after=$("$tool" list "$tmp/Maildir") || fail "roost list after Dovecot"
+expect() { grep -qP "$1" <<<"$after" || fail "roost listing lacks /$1/:"$'\n'"$after"; }
+expect "^uidvalidity $validity\$"
+expect '^1\t\\Seen \$Label1\t'
+expect '^2\t\\Flagged\t'
+expect '^3\t\\Answered Project\t'
+[[ $(grep -c $'^[0-9]' <<<"$after") -eq 3 ]] || fail "expected 3 messages:"$'\n'"$after"
+echo "dovecot_interop: PASS (UIDs, UIDVALIDITY, flags and keywords agree both ways)"

@@ -87,9 +87,15 @@ base::Result<std::map<std::string, FoundFile>> ScanFiles(const std::string& mail
       std::string name = entry.path().filename().string();
       if (name.empty() || name[0] == '.') continue;
       MaildirFilename parsed = ParseMaildirFilename(name);
-      std::error_code size_ec;
-      uint64_t size = entry.file_size(size_ec);
-      if (size_ec) continue;  // vanished while listing (expunged by another process)
+      // Names Dovecot and Roost write carry the size (S=): no stat per message.
+      uint64_t size = 0;
+      if (parsed.size) {
+        size = *parsed.size;
+      } else {
+        std::error_code size_ec;
+        size = entry.file_size(size_ec);
+        if (size_ec) continue;  // vanished while listing (expunged by another process)
+      }
       found[parsed.base] = {std::string(dir) + "/" + name, parsed.flags, size};
     }
   }

@@ -1,11 +1,13 @@
 // roost-maildir: looks at and changes one Maildir the way Roost's services do (for admins and
 // for the interoperability tests against Dovecot). Process edge: prints and exits.
+#include <algorithm>
 #include <iostream>
 #include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "storage/mail_store.h"
 #include "storage/maildir.h"
 
 namespace {
@@ -17,6 +19,8 @@ constexpr char kUsage[] =
     "       roost-maildir append MAILDIR [FLAG...] < MESSAGE\n"
     "       roost-maildir flags MAILDIR UID [FLAG...]\n"
     "       roost-maildir expunge MAILDIR UID\n"
+    "       roost-maildir mailboxes ROOT [PATTERN]\n"
+    "       roost-maildir create|subscribe|unsubscribe ROOT NAME\n"
     "\n"
     "Works on the Maildir mailbox directory MAILDIR (cur/ new/ tmp/, dovecot-uidlist) as\n"
     "Roost's services do, under Dovecot's dovecot-uidlist.lock.\n"
@@ -26,6 +30,11 @@ constexpr char kUsage[] =
     "           flags given (\\Seen \\Flagged ... or keywords); prints the new file\n"
     "  flags    replaces the flags of message UID\n"
     "  expunge  removes message UID\n"
+    "  mailboxes  lists the mailboxes of the maildir++ root ROOT matching PATTERN (IMAP\n"
+    "           LIST syntax with '/' as separator, default '*'), one per line, subscribed\n"
+    "           ones marked with a leading '*'\n"
+    "  create   creates mailbox NAME (UTF-8, '/' separated) below ROOT\n"
+    "  subscribe, unsubscribe  change ROOT's subscriptions file\n"
     "\n"
     "Exit status: 0 done, 1 failed (message printed), 64 usage error, 75 temporary failure\n"
     "(disk full, lock held too long): try again later.\n";
@@ -45,6 +54,30 @@ std::optional<uint32_t> ParseUid(const std::string& text) {
   return std::nullopt;
 }
 
+int MailboxCommand(const std::string& command, const std::string& root,
+                   const std::vector<std::string>& rest) {
+  storage::MailStore store(root, storage::Layout::kMaildirPlusPlus);
+  if (command == "mailboxes" && rest.size() <= 1) {
+    auto list = store.List(rest.empty() ? "*" : rest[0]);
+    if (!list) return Fail(list.error());
+    auto subscribed = store.Subscriptions();
+    if (!subscribed) return Fail(subscribed.error());
+    for (const storage::MailboxInfo& box : *list) {
+      bool sub = std::find(subscribed->begin(), subscribed->end(), box.name) != subscribed->end();
+      std::cout << (sub ? "*" : " ") << box.name << (box.selectable ? "" : " (no messages)")
+                << "\n";
+    }
+    return kExitOk;
+  }
+  if (rest.size() != 1) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  base::Status status = command == "create" ? store.Create(rest[0])
+                                            : store.SetSubscribed(rest[0], command == "subscribe");
+  return status.ok() ? kExitOk : Fail(status);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,6 +92,10 @@ int main(int argc, char** argv) {
   }
   const std::string& command = args[0];
   const std::string& path = args[1];
+  if (command == "mailboxes" || command == "create" || command == "subscribe" ||
+      command == "unsubscribe") {
+    return MailboxCommand(command, path, {args.begin() + 2, args.end()});
+  }
   auto box = storage::Maildir::Open(path, {.create = command == "append"});
   if (!box) return Fail(box.error());
   if (command == "list" && args.size() == 2) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Interoperability with the real Dovecot (issue 5): a private Dovecot IMAP server on loopback
-# serves the Maildir that roost-maildir writes. Mail Roost stores (flags, keywords, a folder)
-# must be listed and fetched by Dovecot with the same UIDs, UIDVALIDITY and flags, and mail
-# Dovecot stores must be read by Roost with the UIDs Dovecot gave it.
+# serves the Maildir that roost-maildir writes. Mail Roost stores (flags, keywords, folders,
+# a subscription) must be listed and fetched by Dovecot with the same UIDs, UIDVALIDITY and
+# flags, and mail and folders Dovecot creates must be read by Roost with Dovecot's UIDs.
 # Usage: dovecot_interop_test.sh ROOST-MAILDIR
 set -euo pipefail
 tool=$(realpath "$1")
@@ -78,6 +78,9 @@ printf 'From: b@example.com\r\nSubject: second from roost\r\n\r\nbody 2\r\n' |
   "$tool" append "$tmp/Maildir" >/dev/null || fail "roost append 2"
 printf 'From: c@example.com\r\nSubject: in a folder\r\n\r\nbody 3\r\n' |
   "$tool" append "$tmp/Maildir/.Work" '\Flagged' >/dev/null || fail "roost append 3"
+"$tool" create "$tmp/Maildir" "Lists/Dovecot" || fail "roost create Lists/Dovecot"
+"$tool" create "$tmp/Maildir" "Entwürfe" || fail "roost create Entwürfe"
+"$tool" subscribe "$tmp/Maildir" "Entwürfe" || fail "roost subscribe"
 roost_inbox=$("$tool" list "$tmp/Maildir") || fail "roost list"
 "$tool" list "$tmp/Maildir/.Work" >/dev/null || fail "roost list Work"
 validity=$(sed -n 's/^uidvalidity //p' <<<"$roost_inbox")
@@ -108,7 +111,13 @@ assert seen[1] == ({"\\Seen", "$Label1"}, "first from roost"), seen
 assert seen[2] == (set(), "second from roost"), seen
 assert sorted(seen) == [1, 2], seen
 typ, data = imap.list()
-assert any(b'"Work"' in line or line.endswith(b" Work") for line in data), data
+names = {line.rsplit(b" ", 1)[-1].strip(b'"') for line in data}
+# Dovecot's maildir++ separator is '.', names travel in modified UTF-7.
+assert {b"INBOX", b"Work", b"Lists.Dovecot", b"Entw&APw-rfe"} <= names, data
+typ, data = imap.lsub()
+assert [line.rsplit(b" ", 1)[-1].strip(b'"') for line in data] == [b"Entw&APw-rfe"], data
+typ, data = imap.create("Archive.2026")
+assert typ == "OK", data
 typ, data = imap.select("Work")
 typ, data = imap.uid("FETCH", "1", "(FLAGS)")
 assert b"\\Flagged" in data[0], data
@@ -132,4 +141,9 @@ expect '^1\t\\Seen \$Label1\t'
 expect '^2\t\\Flagged\t'
 expect '^3\t\\Answered Project\t'
 [[ $(grep -c $'^[0-9]' <<<"$after") -eq 3 ]] || fail "expected 3 messages:"$'\n'"$after"
-echo "dovecot_interop: PASS (UIDs, UIDVALIDITY, flags and keywords agree both ways)"
+boxes=$("$tool" mailboxes "$tmp/Maildir") || fail "roost mailboxes"
+for box in "Archive/2026" "Lists/Dovecot" "Work" "*Entwürfe"; do
+  grep -qxF -- " $box" <<<"$boxes" || grep -qxF -- "$box" <<<"$boxes" ||
+    fail "roost does not list $box:"$'\n'"$boxes"
+done
+echo "dovecot_interop: PASS (UIDs, UIDVALIDITY, flags, keywords, folders and subscriptions agree both ways)"

@@ -1,0 +1,87 @@
+// Mailbox tree operations over Maildir++ and LAYOUT=fs.
+#include "storage/mail_store.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "base/fs.h"
+#include "base/testing/temp_dir.h"
+
+namespace storage {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Listing(const MailStore& store, std::string_view pattern) {
+  auto list = store.List(pattern);
+  if (!list) return "ERROR " + list.error().message();
+  std::string out;
+  for (const MailboxInfo& box : *list) {
+    out += box.name + (box.has_children ? "+" : "") + (box.selectable ? "" : "!") + " ";
+  }
+  return out;
+}
+
+TEST(MailStoreTest, ListPatterns) {
+  EXPECT_TRUE(MatchesListPattern("Lists/Dovecot", "*"));
+  EXPECT_TRUE(MatchesListPattern("Lists/Dovecot", "Lists/%"));
+  EXPECT_FALSE(MatchesListPattern("Lists/Dovecot", "%"));
+  EXPECT_TRUE(MatchesListPattern("Lists", "%"));
+  EXPECT_TRUE(MatchesListPattern("a/b/c", "a*c"));
+  EXPECT_FALSE(MatchesListPattern("a/b/c", "a%c"));
+  EXPECT_TRUE(MatchesListPattern("", "*"));
+  // No backtracking blow-up on many wildcards.
+  EXPECT_FALSE(MatchesListPattern(std::string(5000, 'a'), std::string(200, '*') + "b"));
+}
+
+TEST(MailStoreTest, MaildirPlusPlusTree) {
+  base::testing::TempDir dir;
+  MailStore store(dir.path(), Layout::kMaildirPlusPlus);
+  ASSERT_TRUE(store.Open("INBOX"));
+  ASSERT_TRUE(store.Create("Lists/Dovecot").ok());
+  ASSERT_TRUE(store.Create("Entwürfe").ok());
+  ASSERT_TRUE(store.Create("Archive").ok());
+  EXPECT_TRUE(fs::exists(dir.path() + "/.Lists.Dovecot/maildirfolder"));
+  EXPECT_TRUE(fs::is_directory(dir.path() + "/.Entw&APw-rfe/cur"));
+  EXPECT_EQ(Listing(store, "*"), "INBOX Archive Entwürfe Lists+! Lists/Dovecot ");
+  EXPECT_EQ(Listing(store, "%"), "INBOX Archive Entwürfe Lists+! ");
+  EXPECT_EQ(store.Create("Archive").code(), base::Status::Code::kInvalidArgument);
+  EXPECT_EQ(store.Create("a.b").code(), base::Status::Code::kInvalidArgument);
+
+  ASSERT_TRUE(store.Create("Lists").ok());
+  ASSERT_TRUE(store.Rename("Lists", "Mailing lists").ok());
+  EXPECT_EQ(Listing(store, "*"), "INBOX Archive Entwürfe Mailing lists+ Mailing lists/Dovecot ");
+  EXPECT_EQ(store.Rename("INBOX", "x").code(), base::Status::Code::kUnsupported);
+  EXPECT_EQ(store.Rename("nope", "x").code(), base::Status::Code::kNotFound);
+
+  ASSERT_TRUE(store.Delete("Mailing lists").ok());
+  EXPECT_EQ(Listing(store, "*"), "INBOX Archive Entwürfe Mailing lists+! Mailing lists/Dovecot ");
+  EXPECT_EQ(store.Delete("INBOX").code(), base::Status::Code::kInvalidArgument);
+  EXPECT_EQ(store.Open("Mailing lists").error().code(), base::Status::Code::kNotFound);
+}
+
+TEST(MailStoreTest, FsLayoutTree) {
+  base::testing::TempDir dir;
+  MailStore store(dir.path(), Layout::kFs);
+  ASSERT_TRUE(store.Create("Lists/Dovecot").ok());
+  ASSERT_TRUE(store.Create("a.b").ok());
+  EXPECT_TRUE(fs::is_directory(dir.path() + "/Lists/Dovecot/cur"));
+  EXPECT_EQ(Listing(store, "*"), "INBOX Lists+! Lists/Dovecot a.b ");
+  ASSERT_TRUE(store.Rename("Lists", "L").ok());
+  EXPECT_EQ(Listing(store, "*"), "INBOX L+! L/Dovecot a.b ");
+}
+
+TEST(MailStoreTest, SubscriptionsInDovecotFormat) {
+  base::testing::TempDir dir;
+  MailStore store(dir.path(), Layout::kMaildirPlusPlus);
+  ASSERT_TRUE(store.SetSubscribed("INBOX", true).ok());
+  ASSERT_TRUE(store.SetSubscribed("Lists/Dovecot", true).ok());
+  ASSERT_TRUE(store.SetSubscribed("Lists/Dovecot", true).ok());
+  EXPECT_EQ(base::ReadFile(dir.path() + "/subscriptions").value(), "V\t2\n\nINBOX\nLists\tDovecot\n");
+  ASSERT_TRUE(store.SetSubscribed("INBOX", false).ok());
+  EXPECT_EQ(store.Subscriptions().value(), std::vector<std::string>{"Lists/Dovecot"});
+}
+
+}  // namespace
+}  // namespace storage

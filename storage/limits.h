@@ -20,3 +20,8 @@ inline constexpr std::chrono::seconds kUidlistLockStale{120};
 inline constexpr size_t kMaxMessageSize = 256 * 1024 * 1024;
 
 }  // namespace storage
+
+namespace storage {
+// Sieve script names (Pigeonhole's limit for the file storage).
+inline constexpr size_t kMaxScriptNameLength = 256;
+}  // namespace storage

@@ -68,7 +68,46 @@ bool MatchesListPattern(std::string_view name, std::string_view pattern) {
   return reachable[pattern.size()];
 }
 
-MailStore::MailStore(std::string root, Layout layout) : root_(std::move(root)), layout_(layout) {}
+std::optional<std::string> CheckSpecialUse(std::string_view attribute) {
+  static constexpr std::string_view kAttributes[] = {"\\All",  "\\Archive", "\\Drafts", "\\Flagged",
+                                                     "\\Junk", "\\Sent",    "\\Trash"};
+  for (std::string_view known : kAttributes) {
+    if (base::EqualsIgnoreCase(known, attribute)) return std::nullopt;
+  }
+  return "unknown special_use attribute '" + std::string(attribute) +
+         "' (RFC 6154: \\All \\Archive \\Drafts \\Flagged \\Junk \\Sent \\Trash)";
+}
+
+MailStore::MailStore(std::string root, Layout layout, std::vector<MailboxSetting> settings)
+    : root_(std::move(root)), layout_(layout), settings_(std::move(settings)) {}
+
+base::Status MailStore::EnsureAutoMailboxes() {
+  for (const MailboxSetting& setting : settings_) {
+    if (setting.autocreate == MailboxSetting::Auto::kNo) continue;
+    auto path = PathOf(setting.name);
+    if (!path) return path.error();
+    if (!base::EqualsIgnoreCase(setting.name, "INBOX") && !IsMaildir(*path)) {
+      base::Status created = Create(setting.name);
+      if (!created.ok()) return created;
+    }
+    if (setting.autocreate == MailboxSetting::Auto::kSubscribe) {
+      base::Status subscribed = SetSubscribed(setting.name, true);
+      if (!subscribed.ok()) return subscribed;
+    }
+  }
+  return base::Status::Ok();
+}
+
+std::optional<std::string> MailStore::SpecialUseMailbox(std::string_view attribute) const {
+  for (const MailboxSetting& setting : settings_) {
+    for (const std::string& use : setting.special_use) {
+      if (!base::EqualsIgnoreCase(use, attribute)) continue;
+      auto path = PathOf(setting.name);
+      if (path && IsMaildir(*path)) return setting.name;
+    }
+  }
+  return std::nullopt;
+}
 
 base::Result<std::string> MailStore::PathOf(std::string_view name) const {
   std::optional<std::string> dir = MailboxDirectory(name, layout_);
@@ -129,14 +168,19 @@ base::Result<std::vector<MailboxInfo>> MailStore::List(std::string_view pattern)
     auto it = all.upper_bound(name + "/");
     return (it != all.end() && it->starts_with(name + "/")) || implied.contains(name + "/");
   };
-  if (MatchesListPattern("INBOX", pattern)) out.push_back({"INBOX", false, true});
+  if (MatchesListPattern("INBOX", pattern)) out.push_back({"INBOX", false, true, {}});
   std::set<std::string> listed = all;
   listed.insert(implied.begin(), implied.end());
   for (const std::string& name : listed) {
     if (!MatchesListPattern(name, pattern)) continue;
     bool selectable = all.contains(name);
     if (selectable && layout_ == Layout::kFs) selectable = IsMaildir(*PathOf(name));
-    out.push_back({name, has_children(name), selectable});
+    out.push_back({name, has_children(name), selectable, {}});
+  }
+  for (MailboxInfo& info : out) {
+    for (const MailboxSetting& setting : settings_) {
+      if (setting.name == info.name) info.special_use = setting.special_use;
+    }
   }
   return out;
 }

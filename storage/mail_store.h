@@ -4,6 +4,7 @@
 // disk they are modified UTF-7 (mailbox_name.h). Subscriptions live in `subscriptions`.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,11 +19,24 @@ struct MailboxInfo {
   std::string name;
   bool has_children = false;
   bool selectable = true;  // false for a parent that exists only through its children
+  std::vector<std::string> special_use;  // RFC 6154 attributes from the mailbox settings
 };
+
+// A `mailbox NAME { auto = ...; special_use = ... }` block of the inbox namespace
+// (15-mailboxes.conf).
+struct MailboxSetting {
+  enum class Auto { kNo, kCreate, kSubscribe };
+  std::string name;
+  Auto autocreate = Auto::kNo;
+  std::vector<std::string> special_use;  // "\\Sent", "\\Trash", ...
+};
+
+// What is wrong with a special_use value (RFC 6154 §2 attributes), if anything.
+std::optional<std::string> CheckSpecialUse(std::string_view attribute);
 
 class MailStore {
  public:
-  MailStore(std::string root, Layout layout);
+  MailStore(std::string root, Layout layout, std::vector<MailboxSetting> settings = {});
 
   // RFC 3501 §6.3.8 LIST patterns over '/'-separated names: '*' matches anything, '%'
   // anything but '/'. INBOX is always listed (when it matches); sorted by name.
@@ -37,6 +51,13 @@ class MailStore {
   base::Status Delete(std::string_view name);
   base::Result<Maildir> Open(std::string_view name) const;
 
+  // Creates the `auto = create|subscribe` mailboxes that are missing, subscribing the
+  // `subscribe` ones, as Dovecot does when a user's mail is first opened.
+  base::Status EnsureAutoMailboxes();
+  // The mailbox configured with special-use `attribute` that exists (the first one, as
+  // listed in the settings); nullopt when none (Sieve's :specialuse, RFC 8579).
+  std::optional<std::string> SpecialUseMailbox(std::string_view attribute) const;
+
   base::Result<std::vector<std::string>> Subscriptions() const;
   base::Status SetSubscribed(std::string_view name, bool subscribed);
 
@@ -46,6 +67,7 @@ class MailStore {
 
   std::string root_;
   Layout layout_;
+  std::vector<MailboxSetting> settings_;
 };
 
 // The LIST pattern matcher, exposed for tests: linear in name x pattern, no backtracking.

@@ -72,6 +72,31 @@ TEST(MailStoreTest, FsLayoutTree) {
   EXPECT_EQ(Listing(store, "*"), "INBOX L+! L/Dovecot a.b ");
 }
 
+// 15-mailboxes.conf: auto = create | subscribe, special_use.
+TEST(MailStoreTest, AutoMailboxesAndSpecialUse) {
+  base::testing::TempDir dir;
+  using Auto = MailboxSetting::Auto;
+  MailStore store(dir.path(), Layout::kMaildirPlusPlus,
+                  {{"Drafts", Auto::kSubscribe, {"\\Drafts"}},
+                   {"Sent Messages", Auto::kNo, {"\\Sent"}},
+                   {"Sent", Auto::kSubscribe, {"\\Sent"}},
+                   {"Junk", Auto::kCreate, {"\\Junk"}},
+                   {"Trash", Auto::kNo, {"\\Trash"}}});
+  EXPECT_EQ(store.SpecialUseMailbox("\\Junk"), std::nullopt);  // not created yet
+  ASSERT_TRUE(store.EnsureAutoMailboxes().ok());
+  ASSERT_TRUE(store.EnsureAutoMailboxes().ok());  // idempotent
+  EXPECT_EQ(Listing(store, "*"), "INBOX Drafts Junk Sent ");
+  EXPECT_EQ(store.Subscriptions().value(), (std::vector<std::string>{"Drafts", "Sent"}));
+  EXPECT_EQ(store.SpecialUseMailbox("\\junk"), "Junk");
+  EXPECT_EQ(store.SpecialUseMailbox("\\Sent"), "Sent");  // "Sent Messages" does not exist
+  EXPECT_EQ(store.SpecialUseMailbox("\\Trash"), std::nullopt);
+  auto list = store.List("Junk");
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->at(0).special_use, std::vector<std::string>{"\\Junk"});
+  EXPECT_EQ(CheckSpecialUse("\\Archive"), std::nullopt);
+  EXPECT_TRUE(CheckSpecialUse("\\Spam"));
+}
+
 TEST(MailStoreTest, SubscriptionsInDovecotFormat) {
   base::testing::TempDir dir;
   MailStore store(dir.path(), Layout::kMaildirPlusPlus);

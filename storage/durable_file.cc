@@ -34,6 +34,30 @@ base::Status WriteAllAndSync(int fd, std::string_view data, const std::string& p
   return base::Status::Ok();
 }
 
+base::Status ReplaceCacheFile(const std::string& path, std::string_view data) {
+  const std::string temp = path + ".tmp." + std::to_string(getpid());
+  int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return ErrnoStatus("cannot create", temp);
+  while (!data.empty()) {
+    ssize_t n = write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      base::Status failed = ErrnoStatus("cannot write", temp);
+      close(fd);
+      unlink(temp.c_str());
+      return failed;
+    }
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  close(fd);
+  if (rename(temp.c_str(), path.c_str()) != 0) {
+    base::Status failed = ErrnoStatus("cannot rename", temp);
+    unlink(temp.c_str());
+    return failed;
+  }
+  return base::Status::Ok();
+}
+
 base::Status SyncDirectory(const std::string& directory) {
   int fd = open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return ErrnoStatus("cannot open", directory);

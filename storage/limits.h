@@ -25,3 +25,9 @@ namespace storage {
 // Sieve script names (Pigeonhole's limit for the file storage).
 inline constexpr size_t kMaxScriptNameLength = 256;
 }  // namespace storage
+
+namespace storage {
+// roost.index is trusted only when the mtimes it recorded were this much older than the index:
+// filesystems keep mtimes in coarse ticks, and a change in the tick of a sync must not hide.
+inline constexpr std::chrono::seconds kIndexSettleTime{2};
+}  // namespace storage

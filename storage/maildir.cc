@@ -15,6 +15,7 @@
 #include "storage/durable_file.h"
 #include "storage/keywords.h"
 #include "storage/limits.h"
+#include "storage/mailbox_index.h"
 #include "storage/maildir_filename.h"
 #include "storage/uidlist.h"
 #include "storage/uidlist_lock.h"
@@ -68,6 +69,35 @@ std::optional<uint64_t> ParseUidValidityLoosely(std::string_view text) {
     if (field.size() > 1 && field[0] == 'V') return base::ParseUint64(field.substr(1));
   }
   return std::nullopt;
+}
+
+int64_t FileMtime(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0 ? static_cast<int64_t>(st.st_mtime) : 0;
+}
+
+// The listing an index describes, with flags from the info letters and dovecot-keywords.
+std::vector<MaildirMessage> FromIndex(const MailboxIndex& index, const Keywords& keywords) {
+  std::vector<MaildirMessage> out;
+  out.reserve(index.records.size());
+  for (const IndexRecord& record : index.records) {
+    MaildirMessage message{.uid = record.uid, .file = record.file, .flags = {},
+                           .size = record.size, .internal_date = record.internal_date};
+    size_t info = record.file.find(":2,");
+    std::string_view letters = info == std::string::npos ? std::string_view()
+                                                         : std::string_view(record.file).substr(info + 3);
+    for (char letter : letters) {
+      auto system = std::find_if(std::begin(kSystemFlags), std::end(kSystemFlags),
+                                 [&](const auto& f) { return f.second == letter; });
+      if (system != std::end(kSystemFlags)) {
+        message.flags.emplace_back(system->first);
+      } else if (auto name = keywords.Name(letter)) {
+        message.flags.push_back(*name);
+      }
+    }
+    out.push_back(std::move(message));
+  }
+  return out;
 }
 
 struct FoundFile {
@@ -201,6 +231,18 @@ base::Result<std::string> Maildir::Append(std::string_view message,
 }
 
 base::Result<std::vector<MaildirMessage>> Maildir::Sync() {
+  // Fast path: nothing changed since the last full sync, the index has the listing.
+  auto pre = CurrentStamp(path_);
+  if (!pre) return base::Err(pre.error());
+  std::optional<MailboxIndex> old_index;
+  if (auto text = base::ReadFile(path_ + "/roost.index")) {
+    if (auto parsed = ParseIndex(*text)) old_index = std::move(*parsed);
+  }
+  if (old_index && IndexIsCurrent(*old_index, *pre)) {
+    auto keywords = ReadKeywords(path_);
+    if (!keywords) return base::Err(keywords.error());
+    return FromIndex(*old_index, *keywords);
+  }
   auto lock = UidlistLock::Acquire(path_);
   if (!lock) return base::Err(lock.error());
   Uidlist uidlist;
@@ -261,21 +303,31 @@ base::Result<std::vector<MaildirMessage>> Maildir::Sync() {
     if (!committed.ok()) return base::Err(committed);
   }
 
-  std::vector<MaildirMessage> out;
-  out.reserve(uidlist.records.size());
+  // The index keeps internal dates, so only files it does not know yet are stat'ed.
+  std::map<std::string_view, int64_t> known_dates;
+  if (old_index) {
+    for (const IndexRecord& r : old_index->records) known_dates[r.file] = r.internal_date;
+  }
+  MailboxIndex index{.stamp = {}, .written_at = 0, .uid_validity = uidlist.uid_validity, .records = {}};
+  index.records.reserve(uidlist.records.size());
   for (const UidlistRecord& record : uidlist.records) {
     const FoundFile& found = files->at(record.base);
-    MaildirMessage message{.uid = record.uid, .file = found.file, .flags = {}, .size = found.size};
-    for (char letter : found.letters) {
-      auto system = std::find_if(std::begin(kSystemFlags), std::end(kSystemFlags),
-                                 [&](const auto& f) { return f.second == letter; });
-      if (system != std::end(kSystemFlags)) {
-        message.flags.emplace_back(system->first);
-      } else if (auto name = keywords->Name(letter)) {
-        message.flags.push_back(*name);
-      }
-    }
-    out.push_back(std::move(message));
+    auto date = known_dates.find(found.file);
+    index.records.push_back({record.uid, found.size,
+                             date != known_dates.end() ? date->second : FileMtime(path_ + "/" + found.file),
+                             found.file});
+  }
+  std::vector<MaildirMessage> out = FromIndex(index, *keywords);
+  // Saved only when no file arrived or moved during the scan (appends do not take the lock);
+  // the uidlist and keywords are ours under the lock.
+  auto post = CurrentStamp(path_);
+  if (post && pre && post->new_dir == pre->new_dir && post->cur_dir == pre->cur_dir) {
+    index.stamp = *post;
+    index.written_at = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+    // A cache: when it cannot be written the next listing scans again.
+    (void)ReplaceCacheFile(path_ + "/roost.index", FormatIndex(index));
   }
   return out;
 }

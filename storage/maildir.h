@@ -20,6 +20,7 @@ struct MaildirMessage {
   std::string file;  // relative to the mailbox: "new/<name>" or "cur/<name>:2,<letters>"
   std::vector<std::string> flags;  // IMAP system flags ("\\Seen") then keywords, as stored
   uint64_t size = 0;               // bytes on disk
+  int64_t internal_date = 0;       // IMAP INTERNALDATE: the file's mtime, seconds
 };
 
 struct MaildirOptions {
@@ -43,7 +44,9 @@ class Maildir {
 
   // Brings dovecot-uidlist up to date under its lock (files without a UID get the next ones,
   // in name order; records of vanished files are dropped) and lists the messages by UID. A
-  // corrupt list is rebuilt (see last_repair); only I/O errors fail.
+  // corrupt list is rebuilt (see last_repair); only I/O errors fail. When nothing changed
+  // since the last full sync, the listing comes from roost.index (mailbox_index.h) without
+  // scanning the directories.
   base::Result<std::vector<MaildirMessage>> Sync();
   // What the last Sync repaired, for the log: a corrupt dovecot-uidlist is kept as
   // dovecot-uidlist.corrupt and rebuilt with a new UIDVALIDITY (empty when nothing was).

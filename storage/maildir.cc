@@ -191,13 +191,8 @@ base::Result<std::string> Maildir::Append(std::string_view message,
   }
   auto letters = FlagLetters(flags);
   if (!letters) return base::Err(letters.error());
-  const std::string host = HostName();
   for (int attempt = 0; attempt < 100; ++attempt) {
-    auto now = options_.now();
-    auto usecs = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count();
-    std::string base = NewMaildirBase(usecs / 1'000'000, usecs % 1'000'000, getpid(),
-                                      counter_++, host, message.size(),
-                                      VirtualSize(message));
+    std::string base = NewBase(message.size(), VirtualSize(message));
     const std::string tmp = path_ + "/tmp/" + base;
     int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
@@ -243,6 +238,16 @@ base::Result<std::vector<MaildirMessage>> Maildir::Sync() {
     if (!keywords) return base::Err(keywords.error());
     return FromIndex(*old_index, *keywords);
   }
+  // Like Dovecot, a mailbox that lost cur/, new/ or tmp/ gets them back (empty).
+  last_repair_.clear();
+  for (const char* sub : {"/cur", "/new", "/tmp"}) {
+    const std::string dir = path_ + sub;
+    if (mkdir(dir.c_str(), 0700) == 0) {
+      last_repair_ += (last_repair_.empty() ? "" : "; ") + std::string("recreated missing ") + dir;
+    } else if (errno != EEXIST) {
+      return base::Err(ErrnoStatus("cannot create", dir));
+    }
+  }
   auto lock = UidlistLock::Acquire(path_);
   if (!lock) return base::Err(lock.error());
   Uidlist uidlist;
@@ -261,7 +266,8 @@ base::Result<std::vector<MaildirMessage>> Maildir::Sync() {
     uidlist.uid_validity = static_cast<uint32_t>(std::max<int64_t>(1, secs.count()));
     if (text) {
       const std::string kept = path_ + "/dovecot-uidlist.corrupt";
-      last_repair_ = (*parsed).error().message() + "; rebuilt with new UIDVALIDITY, the old list is " + kept;
+      last_repair_ += (last_repair_.empty() ? "" : "; ") + (*parsed).error().message() +
+                      "; rebuilt with new UIDVALIDITY, the old list is " + kept;
       if (rename((path_ + "/dovecot-uidlist").c_str(), kept.c_str()) != 0) {
         return base::Err(ErrnoStatus("cannot keep the corrupt list as", kept));
       }
@@ -370,6 +376,48 @@ base::Status Maildir::SetFlags(uint32_t uid, const std::vector<std::string>& fla
     return ErrnoStatus("cannot rename", path_ + "/" + message->file);
   }
   return SyncDirectory(path_ + "/cur");
+}
+
+std::string Maildir::NewBase(uint64_t size, uint64_t vsize) {
+  auto usecs = std::chrono::duration_cast<std::chrono::microseconds>(
+                   options_.now().time_since_epoch()).count();
+  return NewMaildirBase(usecs / 1'000'000, usecs % 1'000'000, getpid(), counter_++, HostName(),
+                        size, vsize);
+}
+
+base::Result<std::string> Maildir::CopyTo(uint32_t uid, Maildir& target) {
+  auto message = Find(uid);
+  if (!message) return base::Err(message.error());
+  const std::string source = path_ + "/" + message->file;
+  auto letters = target.FlagLetters(message->flags);
+  if (!letters) return base::Err(letters.error());
+  MaildirFilename parsed = ParseMaildirFilename(message->file.substr(4));
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const std::string dir = letters->empty() ? "new" : "cur";
+    const std::string file = dir + "/" + FormatMaildirFilename(
+        target.NewBase(message->size, parsed.vsize.value_or(message->size)), *letters,
+        !letters->empty());
+    if (link(source.c_str(), (target.path_ + "/" + file).c_str()) == 0) {
+      base::Status synced = SyncDirectory(target.path_ + "/" + dir);
+      if (!synced.ok()) return base::Err(synced);
+      return file;
+    }
+    if (errno == EEXIST) continue;
+    if (errno != EXDEV) return base::Err(ErrnoStatus("cannot link into", target.path_ + "/" + file));
+    // Another filesystem: a real, durable copy.
+    auto content = base::ReadFile(source);
+    if (!content) return base::Err(content.error());
+    return target.Append(*content, message->flags);
+  }
+  return base::Err(base::Status::Temporary("no unique file name in " + target.path_));
+}
+
+base::Result<std::string> Maildir::MoveTo(uint32_t uid, Maildir& target) {
+  auto file = CopyTo(uid, target);
+  if (!file) return file;
+  base::Status removed = Expunge(uid);
+  if (!removed.ok()) return base::Err(removed);
+  return file;
 }
 
 base::Status Maildir::Expunge(uint32_t uid) {

@@ -58,11 +58,19 @@ class Maildir {
   base::Status SetFlags(uint32_t uid, const std::vector<std::string>& flags);
   // Removes message `uid`; NotFound when it is gone.
   base::Status Expunge(uint32_t uid);
+  // Copies message `uid` with its flags into `target` (a hard link on the same filesystem,
+  // else a durable copy); it gets its UID there at the target's next Sync. Returns the file,
+  // relative to the target. Keywords are carried by name (each mailbox has its own letters).
+  base::Result<std::string> CopyTo(uint32_t uid, Maildir& target);
+  // CopyTo, then Expunge here (RFC 6851 MOVE semantics: the copy is durable first).
+  base::Result<std::string> MoveTo(uint32_t uid, Maildir& target);
 
  private:
   Maildir(std::string path, MaildirOptions options);
   base::Result<std::string> FlagLetters(const std::vector<std::string>& flags);
   base::Result<MaildirMessage> Find(uint32_t uid);
+  // A unique base name for a message of these sizes.
+  std::string NewBase(uint64_t size, uint64_t vsize);
 
   std::string path_;
   MaildirOptions options_;

@@ -94,6 +94,33 @@ TEST(MaildirTest, FlagsAndKeywordsBecomeInfoLetters) {
   EXPECT_EQ((*listed)[0].flags, (std::vector<std::string>{"\\Answered", "Work"}));
 }
 
+TEST(MaildirTest, CopyAndMoveCarryFlagsAndKeywordsByName) {
+  base::testing::TempDir dir;
+  auto inbox = Maildir::Open(dir.path() + "/inbox", {.create = true});
+  auto archive = Maildir::Open(dir.path() + "/archive", {.create = true});
+  ASSERT_TRUE(inbox && archive);
+  ASSERT_TRUE(archive->Append("Subject: old\r\n\r\n", {"Other"}));  // takes letter 'a' there
+  ASSERT_TRUE(inbox->Append("Subject: keep me\r\n\r\n", {"\\Seen", "Work"}));
+  ASSERT_TRUE(inbox->Append("Subject: move me\r\n\r\n"));
+  ASSERT_TRUE(inbox->Sync());
+  auto copied = inbox->CopyTo(1, *archive);
+  ASSERT_TRUE(copied) << copied.error().message();
+  EXPECT_TRUE(copied->ends_with(":2,Sb"));  // "Work" is 'b' in the archive
+  auto moved = inbox->MoveTo(2, *archive);
+  ASSERT_TRUE(moved) << moved.error().message();
+  auto in_archive = archive->Sync();
+  ASSERT_TRUE(in_archive);
+  ASSERT_EQ(in_archive->size(), 3u);
+  EXPECT_EQ((*in_archive)[1].flags, (std::vector<std::string>{"\\Seen", "Work"}));
+  EXPECT_EQ(base::ReadFile(dir.path() + "/archive/" + (*in_archive)[2].file).value(),
+            "Subject: move me\r\n\r\n");
+  auto left = inbox->Sync();
+  ASSERT_TRUE(left);
+  ASSERT_EQ(left->size(), 1u);  // the moved one is gone, the copied one stays
+  EXPECT_EQ((*left)[0].uid, 1u);
+  EXPECT_EQ(inbox->CopyTo(2, *archive).error().code(), base::Status::Code::kNotFound);
+}
+
 TEST(MaildirTest, CorruptUidlistIsRebuiltWithANewUidValidity) {
   base::testing::TempDir dir;
   auto box = Maildir::Open(dir.path(), {.create = true, .now = [] {
@@ -113,16 +140,31 @@ TEST(MaildirTest, CorruptUidlistIsRebuiltWithANewUidValidity) {
   EXPECT_TRUE(fs::exists(dir.path() + "/dovecot-uidlist.corrupt"));
 }
 
-TEST(MaildirTest, MissingCurAndUnreadableFilesAreErrorsNotCrashes) {
+TEST(MaildirTest, MissingCurIsRecreatedAndSaidSo) {
   base::testing::TempDir dir;
   auto box = Maildir::Open(dir.path(), {.create = true});
   ASSERT_TRUE(box);
-  fs::remove(dir.path() + "/cur");
+  ASSERT_TRUE(box->Append("Subject: x\r\n\r\n"));
+  fs::remove_all(dir.path() + "/cur");
+  auto listed = box->Sync();
+  ASSERT_TRUE(listed) << listed.error().message();
+  EXPECT_EQ(listed->size(), 1u);  // the message in new/ is still listed
+  EXPECT_EQ(box->last_repair(), "recreated missing " + dir.path() + "/cur");
+  EXPECT_TRUE(fs::is_directory(dir.path() + "/cur"));
+}
+
+TEST(MaildirTest, UnreadableUidlistIsAClearError) {
+  base::testing::TempDir dir;
+  auto box = Maildir::Open(dir.path(), {.create = true});
+  ASSERT_TRUE(box);
+  ASSERT_TRUE(box->Append("Subject: x\r\n\r\n"));
+  fs::create_directory(dir.path() + "/dovecot-uidlist");  // cannot be read as a file
   auto listed = box->Sync();
   ASSERT_FALSE(listed);
-  EXPECT_NE(listed.error().message().find("cannot list " + dir.path() + "/cur"), std::string::npos);
-  ASSERT_TRUE(Maildir::Open(dir.path()));  // reopening restores cur/
-  EXPECT_TRUE(box->Sync());
+  EXPECT_NE(listed.error().message().find(dir.path() + "/dovecot-uidlist"), std::string::npos)
+      << listed.error().message();
+  EXPECT_EQ(fs::directory_iterator(dir.path() + "/new")->path().parent_path(),
+            dir.path() + "/new");  // the message is untouched
 }
 
 // Several writers and readers on one mailbox: every message gets one UID, UIDs ascend with

@@ -31,3 +31,8 @@ namespace storage {
 // filesystems keep mtimes in coarse ticks, and a change in the tick of a sync must not hide.
 inline constexpr std::chrono::seconds kIndexSettleTime{2};
 }  // namespace storage
+
+namespace storage {
+// Header blocks larger than this are not cached (they are read from the message file).
+inline constexpr size_t kMaxCachedHeader = 256 * 1024;
+}  // namespace storage

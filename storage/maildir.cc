@@ -9,10 +9,12 @@
 #include <filesystem>
 #include <map>
 #include <random>
+#include <set>
 
 #include "base/fs.h"
 #include "base/strings.h"
 #include "storage/durable_file.h"
+#include "storage/header_cache.h"
 #include "storage/keywords.h"
 #include "storage/limits.h"
 #include "storage/mailbox_index.h"
@@ -324,6 +326,11 @@ base::Result<std::vector<MaildirMessage>> Maildir::Sync() {
                              found.file});
   }
   std::vector<MaildirMessage> out = FromIndex(index, *keywords);
+  if (changed) {
+    std::set<std::string> live;
+    for (const UidlistRecord& record : uidlist.records) live.insert(record.base);
+    (void)HeaderCache(path_ + "/roost.cache").Compact(live);  // a cache: best effort
+  }
   // Saved only when no file arrived or moved during the scan (appends do not take the lock);
   // the uidlist and keywords are ours under the lock.
   auto post = CurrentStamp(path_);
@@ -418,6 +425,20 @@ base::Result<std::string> Maildir::MoveTo(uint32_t uid, Maildir& target) {
   base::Status removed = Expunge(uid);
   if (!removed.ok()) return base::Err(removed);
   return file;
+}
+
+base::Result<std::string> Maildir::Header(uint32_t uid) {
+  auto message = Find(uid);
+  if (!message) return base::Err(message.error());
+  const std::string base = ParseMaildirFilename(message->file.substr(4)).base;
+  HeaderCache cache(path_ + "/roost.cache");
+  if (auto cached = cache.Get(base)) return std::move(*cached);
+  auto content = base::ReadFile(path_ + "/" + message->file);
+  if (!content) return base::Err(content.error());
+  std::string header(HeaderBlock(*content));
+  // A cache that cannot be written only means reading the file again next time.
+  (void)cache.Put(base, header);
+  return header;
 }
 
 base::Status Maildir::Expunge(uint32_t uid) {

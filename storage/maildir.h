@@ -58,6 +58,9 @@ class Maildir {
   base::Status SetFlags(uint32_t uid, const std::vector<std::string>& flags);
   // Removes message `uid`; NotFound when it is gone.
   base::Status Expunge(uint32_t uid);
+  // The header block of message `uid`, from Roost's header cache (roost.cache) or, the first
+  // time, from the file (then cached). NotFound when the message is gone.
+  base::Result<std::string> Header(uint32_t uid);
   // Copies message `uid` with its flags into `target` (a hard link on the same filesystem,
   // else a durable copy); it gets its UID there at the target's next Sync. Returns the file,
   // relative to the target. Keywords are carried by name (each mailbox has its own letters).

@@ -1,0 +1,340 @@
+#include "auth/password_scheme.h"
+
+#include <crypt.h>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/md5.h>
+#include <openssl/rand.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "base/strings.h"
+
+namespace auth {
+namespace {
+
+enum class Encoding { kNone, kBase64, kHex };
+
+struct Scheme {
+  std::string_view name;
+  enum class Kind { kPlain, kCrypt, kDigest, kSaltedDigest, kPbkdf2, kCramMd5 } kind;
+  const char* digest = nullptr;       // OpenSSL digest name for (salted) digests
+  Encoding default_encoding = Encoding::kNone;
+  const char* crypt_prefix = nullptr;  // crypt(3) method for new hashes ("$6$")
+  size_t salt_bytes = 0;               // for new salted digests
+};
+
+constexpr Scheme kSchemes[] = {
+    {"PLAIN", Scheme::Kind::kPlain},
+    {"CLEAR", Scheme::Kind::kPlain},
+    {"CLEARTEXT", Scheme::Kind::kPlain},
+    {"CRYPT", Scheme::Kind::kCrypt, nullptr, Encoding::kNone, "$2y$"},
+    {"DES-CRYPT", Scheme::Kind::kCrypt, nullptr, Encoding::kNone, ""},
+    {"MD5-CRYPT", Scheme::Kind::kCrypt, nullptr, Encoding::kNone, "$1$"},
+    {"MD5", Scheme::Kind::kCrypt, nullptr, Encoding::kNone, "$1$"},  // Dovecot's alias
+    {"SHA256-CRYPT", Scheme::Kind::kCrypt, nullptr, Encoding::kNone, "$5$"},
+    {"SHA512-CRYPT", Scheme::Kind::kCrypt, nullptr, Encoding::kNone, "$6$"},
+    {"BLF-CRYPT", Scheme::Kind::kCrypt, nullptr, Encoding::kNone, "$2y$"},
+    {"SHA", Scheme::Kind::kDigest, "SHA1", Encoding::kBase64},
+    {"SHA1", Scheme::Kind::kDigest, "SHA1", Encoding::kBase64},
+    {"SHA256", Scheme::Kind::kDigest, "SHA256", Encoding::kBase64},
+    {"SHA512", Scheme::Kind::kDigest, "SHA512", Encoding::kBase64},
+    {"PLAIN-MD5", Scheme::Kind::kDigest, "MD5", Encoding::kHex},
+    {"LDAP-MD5", Scheme::Kind::kDigest, "MD5", Encoding::kBase64},
+    {"SSHA", Scheme::Kind::kSaltedDigest, "SHA1", Encoding::kBase64, nullptr, 4},
+    {"SSHA256", Scheme::Kind::kSaltedDigest, "SHA256", Encoding::kBase64, nullptr, 4},
+    {"SSHA512", Scheme::Kind::kSaltedDigest, "SHA512", Encoding::kBase64, nullptr, 4},
+    {"SMD5", Scheme::Kind::kSaltedDigest, "MD5", Encoding::kBase64, nullptr, 4},
+    {"PBKDF2", Scheme::Kind::kPbkdf2},
+    {"CRAM-MD5", Scheme::Kind::kCramMd5, nullptr, Encoding::kHex},
+};
+
+constexpr int kPbkdf2Rounds = 5000;  // Dovecot's default
+
+const Scheme* FindScheme(std::string_view name) {
+  for (const Scheme& s : kSchemes) {
+    if (base::EqualsIgnoreCase(s.name, name)) return &s;
+  }
+  return nullptr;
+}
+
+std::string ToHex(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (char c : bytes) {
+    out.push_back(kHex[static_cast<unsigned char>(c) >> 4]);
+    out.push_back(kHex[static_cast<unsigned char>(c) & 15]);
+  }
+  return out;
+}
+
+std::optional<std::string> FromHex(std::string_view hex) {
+  if (hex.size() % 2 != 0) return std::nullopt;
+  std::string out;
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    auto nibble = [](char c) -> int {
+      if (c >= '0' && c <= '9') return c - '0';
+      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+      return -1;
+    };
+    int hi = nibble(hex[i]), lo = nibble(hex[i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out.push_back(static_cast<char>(hi * 16 + lo));
+  }
+  return out;
+}
+
+std::string ToBase64(std::string_view bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
+  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(bytes.data()),
+                          static_cast<int>(bytes.size()));
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+std::optional<std::string> FromBase64(std::string_view text) {
+  if (text.size() % 4 != 0) return std::nullopt;
+  std::string out(text.size() / 4 * 3 + 1, '\0');
+  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(text.data()),
+                          static_cast<int>(text.size()));
+  if (n < 0) return std::nullopt;
+  size_t padding = text.ends_with("==") ? 2 : text.ends_with("=") ? 1 : 0;
+  out.resize(static_cast<size_t>(n) - padding);  // EVP_DecodeBlock counts padding as zeros
+  return out;
+}
+
+std::string Digest(const char* name, std::string_view data) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(data.data(), data.size(), md, &len, EVP_get_digestbyname(name), nullptr);
+  return std::string(reinterpret_cast<char*>(md), len);
+}
+
+size_t DigestSize(const char* name) {
+  return static_cast<size_t>(EVP_MD_get_size(EVP_get_digestbyname(name)));
+}
+
+// Dovecot's CRAM-MD5 "hash": the MD5 states after the HMAC inner and outer pad blocks,
+// little-endian words, outer first (so a server can finish HMAC-MD5 without the password).
+std::string CramMd5Context(std::string_view password) {
+  std::string key(password);
+  if (key.size() > 64) key = Digest("MD5", key);
+  key.resize(64, '\0');
+  std::string ipad = key, opad = key;
+  for (char& c : ipad) c ^= 0x36;
+  for (char& c : opad) c ^= 0x5c;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  // The low-level MD5 API is the only one that exposes the intermediate state.
+  MD5_CTX inner, outer;
+  MD5_Init(&inner);
+  MD5_Update(&inner, ipad.data(), 64);
+  MD5_Init(&outer);
+  MD5_Update(&outer, opad.data(), 64);
+  std::string out;
+  for (MD5_LONG word : {outer.A, outer.B, outer.C, outer.D, inner.A, inner.B, inner.C, inner.D}) {
+    for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((word >> shift) & 0xff));
+  }
+#pragma GCC diagnostic pop
+  return out;
+}
+
+std::optional<std::string> Pbkdf2Sha1(std::string_view password, std::string_view salt, int rounds) {
+  unsigned char out[20];
+  if (PKCS5_PBKDF2_HMAC_SHA1(password.data(), static_cast<int>(password.size()),
+                             reinterpret_cast<const unsigned char*>(salt.data()),
+                             static_cast<int>(salt.size()), rounds, sizeof out, out) != 1) {
+    return std::nullopt;
+  }
+  return std::string(reinterpret_cast<char*>(out), sizeof out);
+}
+
+std::optional<std::string> Crypt(std::string_view password, const std::string& setting) {
+  crypt_data data{};
+  const char* out = crypt_r(std::string(password).c_str(), setting.c_str(), &data);
+  if (out == nullptr || out[0] == '*') return std::nullopt;  // libxcrypt's failure token
+  return std::string(out);
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+// "{SCHEME.ENC}rest" -> scheme, encoding, rest.
+struct Parsed {
+  const Scheme* scheme = nullptr;
+  std::optional<Encoding> encoding;
+  std::string_view value;
+  std::string name;
+};
+
+base::Result<Parsed> ParseStored(std::string_view stored, std::string_view default_scheme) {
+  Parsed out;
+  std::string_view name = default_scheme;
+  out.value = stored;
+  if (stored.starts_with('{')) {
+    size_t close = stored.find('}');
+    if (close != std::string_view::npos) {
+      name = stored.substr(1, close - 1);
+      out.value = stored.substr(close + 1);
+    }
+  }
+  out.name = std::string(name);
+  if (size_t dot = name.rfind('.'); dot != std::string_view::npos) {
+    std::string_view enc = name.substr(dot + 1);
+    if (base::EqualsIgnoreCase(enc, "HEX")) out.encoding = Encoding::kHex;
+    if (base::EqualsIgnoreCase(enc, "B64") || base::EqualsIgnoreCase(enc, "BASE64")) {
+      out.encoding = Encoding::kBase64;
+    }
+    if (out.encoding) name = name.substr(0, dot);
+  }
+  out.scheme = FindScheme(name);
+  if (out.scheme == nullptr) {
+    return base::Err(base::Status::InvalidArgument("unknown password scheme '" + out.name + "'"));
+  }
+  return out;
+}
+
+std::optional<std::string> Decode(std::string_view value, Encoding encoding) {
+  switch (encoding) {
+    case Encoding::kHex: return FromHex(value);
+    case Encoding::kBase64: return FromBase64(value);
+    case Encoding::kNone: return std::string(value);
+  }
+  return std::nullopt;
+}
+
+std::string Encode(std::string_view bytes, Encoding encoding) {
+  return encoding == Encoding::kHex ? ToHex(bytes) : encoding == Encoding::kBase64 ? ToBase64(bytes)
+                                                                                 : std::string(bytes);
+}
+
+// Salts for crypt(3) methods and PBKDF2 use this alphabet.
+std::string SaltText(const RandomBytes& random, size_t length) {
+  static constexpr char kAlphabet[] =
+      "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  std::string bytes = random(length), out;
+  for (char c : bytes) out.push_back(kAlphabet[static_cast<unsigned char>(c) % 64]);
+  return out;
+}
+
+}  // namespace
+
+std::string SystemRandomBytes(size_t count) {
+  std::string out(count, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(count)) != 1) {
+    // Without randomness a salt is not worth having: abort rather than weaken every hash.
+    std::abort();
+  }
+  return out;
+}
+
+base::Result<bool> VerifyPassword(std::string_view stored, std::string_view password,
+                                  std::string_view default_scheme) {
+  auto parsed = ParseStored(stored, default_scheme);
+  if (!parsed) return base::Err(parsed.error());
+  const Scheme& scheme = *parsed->scheme;
+  auto broken = [&] {
+    return base::Err(base::Status::InvalidArgument("stored password for scheme " + parsed->name +
+                                                   " is malformed"));
+  };
+  Encoding encoding = parsed->encoding.value_or(scheme.default_encoding);
+  switch (scheme.kind) {
+    case Scheme::Kind::kPlain: return ConstantTimeEquals(parsed->value, password);
+    case Scheme::Kind::kCrypt: {
+      auto hashed = Crypt(password, std::string(parsed->value));
+      if (!hashed) return broken();
+      return ConstantTimeEquals(*hashed, parsed->value);
+    }
+    case Scheme::Kind::kDigest: {
+      auto expected = Decode(parsed->value, encoding);
+      if (!expected || expected->size() != DigestSize(scheme.digest)) return broken();
+      return ConstantTimeEquals(Digest(scheme.digest, password), *expected);
+    }
+    case Scheme::Kind::kSaltedDigest: {
+      auto raw = Decode(parsed->value, encoding);
+      size_t size = DigestSize(scheme.digest);
+      if (!raw || raw->size() < size) return broken();
+      std::string_view salt = std::string_view(*raw).substr(size);
+      return ConstantTimeEquals(Digest(scheme.digest, std::string(password) + std::string(salt)),
+                                std::string_view(*raw).substr(0, size));
+    }
+    case Scheme::Kind::kPbkdf2: {
+      // "$1$<salt>$<rounds>$<hex>"
+      std::vector<std::string_view> f = base::SplitString(parsed->value, '$');
+      if (f.size() != 5 || !f[0].empty() || f[1] != "1") return broken();
+      auto rounds = base::ParseUint64(f[3]);
+      auto expected = FromHex(f[4]);
+      if (!rounds || *rounds == 0 || *rounds > 10'000'000 || !expected) return broken();
+      auto actual = Pbkdf2Sha1(password, f[2], static_cast<int>(*rounds));
+      if (!actual) return broken();
+      return ConstantTimeEquals(*actual, expected->substr(0, actual->size())) &&
+             expected->size() == actual->size();
+    }
+    case Scheme::Kind::kCramMd5: {
+      auto expected = Decode(parsed->value, encoding);
+      if (!expected || expected->size() != 32) return broken();
+      return ConstantTimeEquals(CramMd5Context(password), *expected);
+    }
+  }
+  return broken();
+}
+
+base::Result<std::string> HashPassword(std::string_view scheme_name, std::string_view password,
+                                       const RandomBytes& random) {
+  auto parsed = ParseStored("{" + std::string(scheme_name) + "}", "");
+  if (!parsed) return base::Err(parsed.error());
+  const Scheme& scheme = *parsed->scheme;
+  Encoding encoding = parsed->encoding.value_or(scheme.default_encoding);
+  std::string value;
+  switch (scheme.kind) {
+    case Scheme::Kind::kPlain: value = std::string(password); break;
+    case Scheme::Kind::kCrypt: {
+      std::string prefix = scheme.crypt_prefix;
+      std::string setting = prefix == "$2y$"  ? "$2y$05$" + SaltText(random, 22)
+                            : prefix.empty() ? SaltText(random, 2)
+                                             : prefix + SaltText(random, prefix == "$1$" ? 8 : 16) + "$";
+      auto hashed = Crypt(password, setting);
+      if (!hashed) return base::Err(base::Status::Unsupported("crypt(3) cannot make " + parsed->name));
+      value = *hashed;
+      break;
+    }
+    case Scheme::Kind::kDigest: value = Encode(Digest(scheme.digest, password), encoding); break;
+    case Scheme::Kind::kSaltedDigest: {
+      std::string salt = random(scheme.salt_bytes);
+      value = Encode(Digest(scheme.digest, std::string(password) + salt) + salt, encoding);
+      break;
+    }
+    case Scheme::Kind::kPbkdf2: {
+      std::string salt = SaltText(random, 16);
+      auto hashed = Pbkdf2Sha1(password, salt, kPbkdf2Rounds);
+      if (!hashed) return base::Err(base::Status::Unsupported("PBKDF2 failed"));
+      value = "$1$" + salt + "$" + std::to_string(kPbkdf2Rounds) + "$" + ToHex(*hashed);
+      break;
+    }
+    case Scheme::Kind::kCramMd5: value = Encode(CramMd5Context(password), encoding); break;
+  }
+  std::string name = parsed->name;
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return "{" + name + "}" + value;
+}
+
+std::vector<std::string> KnownSchemes() {
+  std::vector<std::string> names;
+  for (const Scheme& s : kSchemes) names.emplace_back(s.name);
+  return names;
+}
+
+bool IsPlaintextScheme(std::string_view stored, std::string_view default_scheme) {
+  auto parsed = ParseStored(stored, default_scheme);
+  return parsed && parsed->scheme->kind == Scheme::Kind::kPlain;
+}
+
+}  // namespace auth

@@ -7,14 +7,11 @@
 set -euo pipefail
 tool=$(realpath "$1")
 count=${2:-100000}
-if [[ ! -x /usr/lib/dovecot/imap ]]; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dovecot-imapd >/dev/null
-fi
+source "$(dirname "$0")/../storage/interop/private_dovecot.sh"
+private_dovecot_install
 tmp=$(mktemp -d /tmp/roost-compare.XXXXXX)
-pid=""
-cleanup() { [[ -n "$pid" ]] && kill "$pid" 2>/dev/null; rm -rf "$tmp"; }
+cleanup() { private_dovecot_stop; rm -rf "$tmp"; }
 trap cleanup EXIT
-chmod 755 "$tmp"
 echo "compare-storage: writing $count messages..."
 python3 - "$tmp" "$count" <<'PY'
 import os, sys
@@ -35,36 +32,8 @@ touch -d "@$old" "$tmp/roost/Maildir/cur" "$tmp/roost/Maildir/new" "$tmp/roost/M
 "$tool" list "$tmp/roost/Maildir" >/dev/null  # writes the settled index
 t2=$(date +%s.%N); "$tool" list "$tmp/roost/Maildir" >/dev/null; t3=$(date +%s.%N)
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p "$tmp/run" "$tmp/state"
-chown -R nobody:nogroup "$tmp/dovecot"
-cat > "$tmp/dovecot.conf" <<CONF
-protocols = imap
-listen = 127.0.0.1
-base_dir = $tmp/run
-state_dir = $tmp/state
-log_path = $tmp/dovecot.log
-ssl = no
-disable_plaintext_auth = no
-mail_location = maildir:$tmp/dovecot/Maildir
-passdb {
-  driver = static
-  args = password=secret
-}
-userdb {
-  driver = static
-  args = uid=$(id -u nobody) gid=$(id -g nobody) home=$tmp/dovecot
-}
-service imap-login {
-  inet_listener imap {
-    port = $port
-  }
-}
-CONF
-/usr/sbin/dovecot -F -c "$tmp/dovecot.conf" &
-pid=$!
-sleep 1
-python3 - "$port" "$count" "$t0" "$t1" "$t2" "$t3" <<'PY'
+private_dovecot_start "$tmp" "$tmp/dovecot/Maildir" "$tmp/dovecot"
+python3 - "$DOVECOT_PORT" "$count" "$t0" "$t1" "$t2" "$t3" <<'PY'
 import imaplib, sys, time
 port, n = int(sys.argv[1]), int(sys.argv[2])
 roost_cold = float(sys.argv[4]) - float(sys.argv[3])

@@ -7,67 +7,15 @@
 set -euo pipefail
 tool=$(realpath "$1")
 
-if [[ ! -x /usr/sbin/dovecot || ! -x /usr/lib/dovecot/imap ]]; then
-  if ((EUID != 0)); then
-    echo "dovecot_interop: needs dovecot-imapd (apt-get install dovecot-imapd) or root" >&2
-    exit 1
-  fi
-  echo "dovecot_interop: installing dovecot-imapd"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dovecot-imapd >/dev/null
-fi
+source "$(dirname "$0")/private_dovecot.sh"
+private_dovecot_install
 
 tmp=$(mktemp -d /tmp/roost-interop.XXXXXX)
-pid=""
 cleanup() {
-  [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  private_dovecot_stop
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-mkdir -p "$tmp/run" "$tmp/state" "$tmp/home"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-user=$(id -un)
-internal=$user; login=$user
-mail_uid=$(id -u); mail_gid=$(id -g)
-if ((EUID == 0)); then
-  # Dovecot never runs mail processes as root: as root, the mail belongs to nobody.
-  internal=dovecot; login=dovenull
-  mail_uid=$(id -u nobody); mail_gid=$(id -g nobody)
-  chmod 755 "$tmp"
-fi
-
-cat > "$tmp/dovecot.conf" <<CONF
-protocols = imap
-listen = 127.0.0.1
-base_dir = $tmp/run
-state_dir = $tmp/state
-log_path = $tmp/dovecot.log
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain
-first_valid_uid = 0
-default_internal_user = $internal
-default_login_user = $login
-mail_location = maildir:$tmp/Maildir
-passdb {
-  driver = static
-  args = password=secret
-}
-userdb {
-  driver = static
-  args = uid=$mail_uid gid=$mail_gid home=$tmp/home
-}
-service imap-login {
-  inet_listener imap {
-    port = $port
-  }
-}
-service anvil {
-  chroot =
-}
-service imap-login {
-  chroot =
-}
-CONF
 
 fail() { echo "dovecot_interop: FAIL: $*" >&2; [[ -f "$tmp/Maildir/dovecot-uidlist" ]] && cat "$tmp/Maildir/dovecot-uidlist" >&2; [[ -f "$tmp/dovecot.log" ]] && tail -20 "$tmp/dovecot.log" >&2; exit 1; }
 
@@ -85,16 +33,10 @@ roost_inbox=$("$tool" list "$tmp/Maildir") || fail "roost list"
 "$tool" list "$tmp/Maildir/.Work" >/dev/null || fail "roost list Work"
 validity=$(sed -n 's/^uidvalidity //p' <<<"$roost_inbox")
 
-((EUID == 0)) && chown -R "$mail_uid:$mail_gid" "$tmp/Maildir" "$tmp/home"
-/usr/sbin/dovecot -F -c "$tmp/dovecot.conf" &
-pid=$!
-for _ in $(seq 100); do
-  python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
-  sleep 0.1
-done
+private_dovecot_start "$tmp" "$tmp/Maildir" "$tmp/home" || fail "Dovecot did not start"
 
 # 2. Dovecot reads what Roost wrote, then writes: APPEND with flags, and a flag change.
-python3 - "$port" "$validity" <<'PY' || fail "Dovecot did not see Roost's mail as expected"
+python3 - "$DOVECOT_PORT" "$validity" <<'PY' || fail "Dovecot did not see Roost's mail as expected"
 import imaplib, re, sys
 port, validity = int(sys.argv[1]), sys.argv[2]
 imap = imaplib.IMAP4("127.0.0.1", port)
@@ -131,7 +73,7 @@ assert typ == "OK", data
 imap.logout()
 PY
 
-kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+private_dovecot_stop
 
 # 3. Roost reads what Dovecot wrote, with Dovecot's UIDs and flags.
 after=$("$tool" list "$tmp/Maildir") || fail "roost list after Dovecot"

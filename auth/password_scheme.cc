@@ -61,33 +61,6 @@ const Scheme* FindScheme(std::string_view name) {
   return nullptr;
 }
 
-std::string ToHex(std::string_view bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (char c : bytes) {
-    out.push_back(kHex[static_cast<unsigned char>(c) >> 4]);
-    out.push_back(kHex[static_cast<unsigned char>(c) & 15]);
-  }
-  return out;
-}
-
-std::optional<std::string> FromHex(std::string_view hex) {
-  if (hex.size() % 2 != 0) return std::nullopt;
-  std::string out;
-  for (size_t i = 0; i < hex.size(); i += 2) {
-    auto nibble = [](char c) -> int {
-      if (c >= '0' && c <= '9') return c - '0';
-      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-      return -1;
-    };
-    int hi = nibble(hex[i]), lo = nibble(hex[i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out.push_back(static_cast<char>(hi * 16 + lo));
-  }
-  return out;
-}
-
 std::string ToBase64(std::string_view bytes) {
   std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
   int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
@@ -203,7 +176,7 @@ base::Result<Parsed> ParseStored(std::string_view stored, std::string_view defau
 
 std::optional<std::string> Decode(std::string_view value, Encoding encoding) {
   switch (encoding) {
-    case Encoding::kHex: return FromHex(value);
+    case Encoding::kHex: return base::HexDecode(value);
     case Encoding::kBase64: return FromBase64(value);
     case Encoding::kNone: return std::string(value);
   }
@@ -211,7 +184,7 @@ std::optional<std::string> Decode(std::string_view value, Encoding encoding) {
 }
 
 std::string Encode(std::string_view bytes, Encoding encoding) {
-  return encoding == Encoding::kHex ? ToHex(bytes) : encoding == Encoding::kBase64 ? ToBase64(bytes)
+  return encoding == Encoding::kHex ? base::HexEncode(bytes) : encoding == Encoding::kBase64 ? ToBase64(bytes)
                                                                                  : std::string(bytes);
 }
 
@@ -270,7 +243,7 @@ base::Result<bool> VerifyPassword(std::string_view stored, std::string_view pass
       std::vector<std::string_view> f = base::SplitString(parsed->value, '$');
       if (f.size() != 5 || !f[0].empty() || f[1] != "1") return broken();
       auto rounds = base::ParseUint64(f[3]);
-      auto expected = FromHex(f[4]);
+      auto expected = base::HexDecode(f[4]);
       if (!rounds || *rounds == 0 || *rounds > 10'000'000 || !expected) return broken();
       auto actual = Pbkdf2Sha1(password, f[2], static_cast<int>(*rounds));
       if (!actual) return broken();
@@ -315,15 +288,12 @@ base::Result<std::string> HashPassword(std::string_view scheme_name, std::string
       std::string salt = SaltText(random, 16);
       auto hashed = Pbkdf2Sha1(password, salt, kPbkdf2Rounds);
       if (!hashed) return base::Err(base::Status::Unsupported("PBKDF2 failed"));
-      value = "$1$" + salt + "$" + std::to_string(kPbkdf2Rounds) + "$" + ToHex(*hashed);
+      value = "$1$" + salt + "$" + std::to_string(kPbkdf2Rounds) + "$" + base::HexEncode(*hashed);
       break;
     }
     case Scheme::Kind::kCramMd5: value = Encode(CramMd5Context(password), encoding); break;
   }
-  std::string name = parsed->name;
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return "{" + name + "}" + value;
+  return "{" + base::AsciiToUpper(parsed->name) + "}" + value;
 }
 
 std::vector<std::string> KnownSchemes() {

@@ -38,4 +38,16 @@ std::optional<uint64_t> ParseUint64(std::string_view s);
 namespace base {
 // True when `s` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 bool IsValidUtf8(std::string_view s);
+// Appends code point `cp` (at most U+10FFFF, the caller checks) as UTF-8.
+void AppendUtf8(char32_t cp, std::string& out);
+// The value of a hex digit (either case), or -1.
+inline int HexDigitValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+// Bytes as lowercase hex ("\x1f" -> "1f"), and back (nullopt for odd length or non-hex).
+std::string HexEncode(std::string_view bytes);
+std::optional<std::string> HexDecode(std::string_view hex);
 }  // namespace base

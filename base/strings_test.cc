@@ -35,3 +35,20 @@ TEST(FsTest, AtomicWriteThenRead) {
 
 }  // namespace
 }  // namespace base
+
+namespace base {
+namespace {
+
+TEST(StringsTest, HexAndUtf8Helpers) {
+  EXPECT_EQ(HexEncode(std::string("\x1f\xa0", 2)), "1fa0");
+  EXPECT_EQ(HexDecode("1FA0"), std::string("\x1f\xa0", 2));
+  EXPECT_EQ(HexDecode("1"), std::nullopt);
+  EXPECT_EQ(HexDecode("zz"), std::nullopt);
+  EXPECT_EQ(HexDigitValue('g'), -1);
+  std::string out;
+  for (char32_t cp : {U'a', U'é', U'€', U'😀'}) AppendUtf8(cp, out);
+  EXPECT_EQ(out, "aé€😀");
+}
+
+}  // namespace
+}  // namespace base

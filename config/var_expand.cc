@@ -22,13 +22,7 @@ std::string Md5Hex(std::string_view data) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_Digest(data.data(), data.size(), md, &len, EVP_md5(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < len; ++i) {
-    out.push_back(kHex[md[i] >> 4]);
-    out.push_back(kHex[md[i] & 15]);
-  }
-  return out;
+  return base::HexEncode(std::string_view(reinterpret_cast<const char*>(md), len));
 }
 
 std::optional<int> ReadSigned(std::string_view s, size_t& i) {
@@ -117,10 +111,7 @@ base::Result<std::string> ExpandVariables(std::string_view text, const VarValues
     for (char m : modifiers) {
       switch (m) {
         case 'L': expanded = base::AsciiToLower(expanded); break;
-        case 'U':
-          std::transform(expanded.begin(), expanded.end(), expanded.begin(),
-                         [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-          break;
+        case 'U': expanded = base::AsciiToUpper(expanded); break;
         case 'R': std::reverse(expanded.begin(), expanded.end()); break;
         case 'M': expanded = Md5Hex(expanded); break;
         case 'X': {

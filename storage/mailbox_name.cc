@@ -33,24 +33,6 @@ std::optional<std::vector<char32_t>> CodePoints(std::string_view s) {
   return out;
 }
 
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xc0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xe0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  } else {
-    out.push_back(static_cast<char>(0xf0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3f)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  }
-}
-
 void FlushRun(std::string& out, std::vector<uint16_t>& run) {
   if (run.empty()) return;
   out.push_back('&');
@@ -136,7 +118,7 @@ std::optional<std::string> DecodeModifiedUtf7(std::string_view s) {
       } else if (cp >= 0x20 && cp <= 0x7e) {
         return std::nullopt;  // printable ASCII must be written as itself
       }
-      AppendUtf8(out, cp);
+      base::AppendUtf8(cp, out);
     }
     i = end;
   }

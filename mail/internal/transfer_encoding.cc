@@ -1,5 +1,7 @@
 #include "mail/internal/transfer_encoding.h"
 
+#include "base/strings.h"
+
 #include <array>
 #include <cstdint>
 
@@ -21,18 +23,11 @@ constexpr std::array<int8_t, 256> MakeBase64Table() {
 
 constexpr std::array<int8_t, 256> kBase64 = MakeBase64Table();
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 // Decodes "=XX" at in[i]; -1 when malformed.
 int HexPair(std::string_view in, size_t i) {
   if (in.size() < 3 || i > in.size() - 3) return -1;
-  int hi = HexValue(in[i + 1]);
-  int lo = HexValue(in[i + 2]);
+  int hi = base::HexDigitValue(in[i + 1]);
+  int lo = base::HexDigitValue(in[i + 2]);
   return (hi < 0 || lo < 0) ? -1 : hi * 16 + lo;
 }
 

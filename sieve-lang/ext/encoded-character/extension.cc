@@ -9,31 +9,6 @@
 namespace sieve {
 namespace {
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  c = base::AsciiLower(c);
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
-void AppendUtf8(uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xc0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xe0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else {
-    out += static_cast<char>(0xf0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  }
-}
-
 struct Decoded {
   std::string text;
   std::optional<std::string> error;
@@ -61,7 +36,7 @@ std::optional<Decoded> DecodeBody(std::string_view body, bool unicode) {
     if (!unicode && item.size() > 2) return std::nullopt;
     uint32_t value = 0;
     for (char c : item) {
-      int digit = HexValue(c);
+      int digit = base::HexDigitValue(c);
       if (digit < 0) return std::nullopt;
       value = value > 0x10ffff ? value : value * 16 + static_cast<uint32_t>(digit);
     }
@@ -75,7 +50,7 @@ std::optional<Decoded> DecodeBody(std::string_view body, bool unicode) {
       out.error = buf;
       return out;
     } else {
-      AppendUtf8(value, out.text);
+      base::AppendUtf8(value, out.text);
     }
   }
   if (!any) return std::nullopt;  // "${hex:}" has no hex-pair: not an encoding, kept as is

@@ -10,6 +10,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <tuple>
 
 #include "base/fs.h"
 #include "base/strings.h"
@@ -100,6 +101,21 @@ std::vector<MaildirMessage> FromIndex(const MailboxIndex& index, const Keywords&
     out.push_back(std::move(message));
   }
   return out;
+}
+
+// "<secs>.M<usecs>P..." -> (secs, usecs, name); names of other writers sort by name after
+// their leading number.
+std::tuple<uint64_t, uint64_t, std::string_view> ArrivalKey(std::string_view base) {
+  size_t digits = 0;
+  while (digits < base.size() && base::IsAsciiDigit(base[digits])) ++digits;
+  uint64_t secs = base::ParseUint64(base.substr(0, digits)).value_or(0);
+  uint64_t usecs = 0;
+  if (base.substr(digits).starts_with(".M")) {
+    size_t end = digits + 2;
+    while (end < base.size() && base::IsAsciiDigit(base[end])) ++end;
+    usecs = base::ParseUint64(base.substr(digits + 2, end - digits - 2)).value_or(0);
+  }
+  return {secs, usecs, base};
 }
 
 struct FoundFile {
@@ -296,9 +312,18 @@ base::Result<std::vector<MaildirMessage>> Maildir::Sync() {
   }
   std::map<std::string, bool> listed;
   for (const UidlistRecord& record : kept) listed[record.base] = true;
-  // map order is name order: older files (their names start with the time) get lower UIDs.
-  for (const auto& [base, found] : *files) {
-    if (listed.contains(base)) continue;
+  // New files get UIDs in arrival order: by the time their names start with, compared as
+  // numbers (".M5" is earlier than ".M12" in the same second), as Dovecot orders them.
+  std::vector<const std::pair<const std::string, FoundFile>*> arrivals;
+  for (const auto& entry : *files) {
+    if (!listed.contains(entry.first)) arrivals.push_back(&entry);
+  }
+  std::sort(arrivals.begin(), arrivals.end(), [](const auto* a, const auto* b) {
+    return ArrivalKey(a->first) < ArrivalKey(b->first);
+  });
+  for (const auto* arrival : arrivals) {
+    const std::string& base = arrival->first;
+    const FoundFile& found = arrival->second;
     MaildirFilename parsed = ParseMaildirFilename(found.file.substr(4));
     UidlistRecord record{.uid = uidlist.next_uid++, .base = base, .fields = {}};
     if (parsed.vsize) record.fields.emplace_back('W', std::to_string(*parsed.vsize));

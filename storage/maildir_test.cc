@@ -74,6 +74,22 @@ TEST(MaildirTest, SyncAssignsUidsInArrivalOrderAndKeepsThem) {
   EXPECT_EQ(box->Expunge(1).code(), base::Status::Code::kNotFound);
 }
 
+// Within one second, ".M5" arrived before ".M12": UIDs follow the numbers, not the text.
+TEST(MaildirTest, UidsFollowArrivalTimeNumerically) {
+  base::testing::TempDir dir;
+  auto box = Maildir::Open(dir.path(), {.create = true});
+  ASSERT_TRUE(box);
+  for (const char* name : {"1700000000.M12P1Q1.h", "1700000000.M5P1Q1.h", "1699999999.M900P1Q1.h"}) {
+    std::ofstream(dir.path() + "/new/" + name) << "Subject: x\r\n\r\n";
+  }
+  auto listed = box->Sync();
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), 3u);
+  EXPECT_EQ((*listed)[0].file, "new/1699999999.M900P1Q1.h");
+  EXPECT_EQ((*listed)[1].file, "new/1700000000.M5P1Q1.h");
+  EXPECT_EQ((*listed)[2].file, "new/1700000000.M12P1Q1.h");
+}
+
 TEST(MaildirTest, FlagsAndKeywordsBecomeInfoLetters) {
   base::testing::TempDir dir;
   auto box = Maildir::Open(dir.path(), {.create = true});

@@ -122,11 +122,11 @@ base::Result<std::vector<std::string>> MailStore::AllNames() const {
   std::error_code ec;
   if (layout_ == Layout::kMaildirPlusPlus) {
     fs::directory_iterator it(root_, ec);
-    if (ec) return base::Err(base::Status::IOError("cannot list " + root_ + ": " + ec.message()));
-    for (const fs::directory_entry& entry : it) {
-      std::optional<std::string> name = MailboxFromDirectory(entry.path().filename().string());
-      if (name && IsMaildir(entry.path())) names.push_back(*name);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      std::optional<std::string> name = MailboxFromDirectory(it->path().filename().string());
+      if (name && IsMaildir(it->path())) names.push_back(*name);
     }
+    if (ec) return base::Err(base::Status::IOError("cannot list " + root_ + ": " + ec.message()));
     return names;
   }
   fs::recursive_directory_iterator it(root_, ec);
@@ -138,8 +138,9 @@ base::Result<std::vector<std::string>> MailStore::AllNames() const {
       entry.disable_recursion_pending();
       continue;
     }
-    if (!entry->is_directory()) continue;
-    std::string relative = fs::relative(entry->path(), root_).string();
+    std::error_code type_ec;
+    if (!entry->is_directory(type_ec)) continue;
+    std::string relative = entry->path().lexically_relative(root_).string();
     std::string name;
     bool ok = true;
     for (std::string_view level : base::SplitString(relative, '/')) {
@@ -147,7 +148,9 @@ base::Result<std::vector<std::string>> MailStore::AllNames() const {
       if (!decoded) ok = false;
       name += (name.empty() ? "" : "/") + decoded.value_or("");
     }
-    if (ok) names.push_back(name);  // a parent without cur/ is listed as not selectable
+    // Directories that are not mailbox names (".hidden", undecodable) are not mailboxes.
+    if (ok && MailboxDirectory(name, layout_)) names.push_back(name);
+    if (!ok || !MailboxDirectory(name, layout_)) entry.disable_recursion_pending();
   }
   return names;
 }
@@ -174,7 +177,10 @@ base::Result<std::vector<MailboxInfo>> MailStore::List(std::string_view pattern)
   for (const std::string& name : listed) {
     if (!MatchesListPattern(name, pattern)) continue;
     bool selectable = all.contains(name);
-    if (selectable && layout_ == Layout::kFs) selectable = IsMaildir(*PathOf(name));
+    if (selectable && layout_ == Layout::kFs) {
+      auto path = PathOf(name);
+      selectable = path && IsMaildir(*path);
+    }
     out.push_back({name, has_children(name), selectable, {}});
   }
   for (MailboxInfo& info : out) {

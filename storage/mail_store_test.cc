@@ -68,6 +68,9 @@ TEST(MailStoreTest, FsLayoutTree) {
   ASSERT_TRUE(store.Create("a.b").ok());
   EXPECT_TRUE(fs::is_directory(dir.path() + "/Lists/Dovecot/cur"));
   EXPECT_EQ(Listing(store, "*"), "INBOX Lists+! Lists/Dovecot a.b ");
+  fs::create_directories(dir.path() + "/.hidden/cur");  // not a mailbox name: skipped
+  EXPECT_EQ(Listing(store, "*"), "INBOX Lists+! Lists/Dovecot a.b ");
+  EXPECT_EQ(store.Create("cur").code(), base::Status::Code::kInvalidArgument);
   ASSERT_TRUE(store.Rename("Lists", "L").ok());
   EXPECT_EQ(Listing(store, "*"), "INBOX L+! L/Dovecot a.b ");
 }

@@ -68,7 +68,10 @@ base::Result<MailboxIndex> ParseIndex(std::string_view text) {
     return base::Err(base::Status::Corruption("roost.index: " + std::string(why)));
   };
   std::vector<std::string_view> lines = base::SplitString(text, '\n');
-  if (lines.empty() || !lines[0].starts_with(kMagic)) return bad("not an index");
+  if (lines.empty() || lines[0].size() <= kMagic.size() || !lines[0].starts_with(kMagic) ||
+      lines[0][kMagic.size()] != ' ') {
+    return bad("not an index");
+  }
   if (lines.size() > kMaxUidlistRecords + 2) return bad("too many records");
   std::vector<std::string_view> header = base::SplitString(lines[0].substr(kMagic.size() + 1), ' ');
   if (header.size() != 6) return bad("bad header");

@@ -25,6 +25,8 @@ TEST(MailboxIndexTest, RoundTripsAndRejectsDamage) {
   EXPECT_EQ(FormatIndex(*parsed), FormatIndex(index));
   EXPECT_EQ(parsed->records[1].file, "new/b");
   EXPECT_FALSE(ParseIndex("garbage"));
+  EXPECT_FALSE(ParseIndex("roost-index 1"));   // header cut short: an error, not a throw
+  EXPECT_FALSE(ParseIndex("roost-index 12 1 2 3 0 9 77\n"));
   EXPECT_FALSE(ParseIndex("roost-index 1 1 2 3 0 9 77\n5 1 1 a\n2 1 1 b\n"));  // not ascending
   EXPECT_FALSE(ParseIndex("roost-index 1 1 2 3 0 9 77\n5 x 1 a\n"));
 }

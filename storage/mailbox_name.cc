@@ -129,7 +129,11 @@ std::optional<std::string> MailboxDirectory(std::string_view name, Layout layout
   if (base::EqualsIgnoreCase(name, "INBOX")) return std::string();
   std::string out;
   for (std::string_view level : base::SplitString(name, '/')) {
-    if (level.empty() || level.front() == '.' || level == "..") return std::nullopt;
+    if (level.empty() || level.front() == '.') return std::nullopt;
+    // Under LAYOUT=fs a folder directory sits beside its parent's cur/ new/ tmp/.
+    if (layout == Layout::kFs && (level == "cur" || level == "new" || level == "tmp")) {
+      return std::nullopt;
+    }
     if (layout == Layout::kMaildirPlusPlus && level.find('.') != std::string_view::npos) {
       return std::nullopt;
     }

@@ -130,8 +130,8 @@ base::Result<std::map<std::string, FoundFile>> ScanFiles(const std::string& mail
   for (const char* dir : {"new", "cur"}) {
     std::error_code ec;
     fs::directory_iterator it(mailbox + "/" + dir, ec);
-    if (ec) return base::Err(base::Status::IOError("cannot list " + mailbox + "/" + dir + ": " + ec.message()));
-    for (const fs::directory_entry& entry : it) {
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      const fs::directory_entry& entry = *it;
       std::string name = entry.path().filename().string();
       if (name.empty() || name[0] == '.') continue;
       MaildirFilename parsed = ParseMaildirFilename(name);
@@ -146,6 +146,7 @@ base::Result<std::map<std::string, FoundFile>> ScanFiles(const std::string& mail
       }
       found[parsed.base] = {std::string(dir) + "/" + name, parsed.flags, size};
     }
+    if (ec) return base::Err(base::Status::IOError("cannot list " + mailbox + "/" + dir + ": " + ec.message()));
   }
   return found;
 }

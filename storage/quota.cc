@@ -96,10 +96,10 @@ base::Result<QuotaUsage> CountMaildirUsage(const std::string& root) {
   AddFolder(root, usage);
   std::error_code ec;
   fs::directory_iterator it(root, ec);
-  if (ec) return base::Err(base::Status::IOError("cannot list " + root + ": " + ec.message()));
-  for (const fs::directory_entry& entry : it) {
-    if (MailboxFromDirectory(entry.path().filename().string())) AddFolder(entry.path(), usage);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    if (MailboxFromDirectory(it->path().filename().string())) AddFolder(it->path(), usage);
   }
+  if (ec) return base::Err(base::Status::IOError("cannot list " + root + ": " + ec.message()));
   return usage;
 }
 

@@ -58,14 +58,15 @@ base::Result<std::vector<ScriptInfo>> ScriptStore::List() const {
   std::error_code ec;
   if (!fs::exists(dir_, ec)) return out;
   fs::directory_iterator it(dir_, ec);
-  if (ec) return base::Err(base::Status::IOError("cannot list " + dir_ + ": " + ec.message()));
-  for (const fs::directory_entry& entry : it) {
-    std::string file = entry.path().filename().string();
-    if (!file.ends_with(kSuffix) || file[0] == '.' || !entry.is_regular_file(ec)) continue;
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::string file = it->path().filename().string();
+    std::error_code type_ec;
+    if (!file.ends_with(kSuffix) || file[0] == '.' || !it->is_regular_file(type_ec)) continue;
     std::string name = file.substr(0, file.size() - kSuffix.size());
     if (CheckName(name)) continue;
     out.push_back({name, active->has_value() && **active == name});
   }
+  if (ec) return base::Err(base::Status::IOError("cannot list " + dir_ + ": " + ec.message()));
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   return out;
 }

@@ -5,12 +5,21 @@ namespace mail {
 std::string ComposeMultipartReport(const MultipartReport& report) {
   std::string boundary = "roost-report";
   for (int n = 1; report.original.find(boundary) != std::string::npos ||
-                  report.human_text.find(boundary) != std::string::npos;
+                  report.human_text.find(boundary) != std::string::npos ||
+                  report.machine_fields.find(boundary) != std::string::npos;
        ++n) {
     boundary = "roost-report-" + std::to_string(n);
   }
   std::string out;
-  for (const auto& [name, value] : report.headers) out += name + ": " + value + "\r\n";
+  for (const auto& [name, value] : report.headers) {
+    // A value comes from the message being reported (its decoded Subject): a CR or LF in it
+    // would start a header field of the sender's choosing (a Bcc:). Controls become spaces.
+    std::string safe = value;
+    for (char& c : safe) {
+      if (static_cast<unsigned char>(c) < 0x20 && c != '\t') c = ' ';
+    }
+    out += name + ": " + safe + "\r\n";
+  }
   out += "MIME-Version: 1.0\r\n";
   out += "Content-Type: multipart/report; report-type=" + report.report_type + ";\r\n"
          "\tboundary=\"" + boundary + "\"\r\n\r\n";

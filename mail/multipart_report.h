@@ -12,7 +12,7 @@ namespace mail {
 
 struct MultipartReport {
   // Header fields of the report message itself, in order (name, value); MIME-Version and
-  // Content-Type are added.
+  // Content-Type are added. Control characters in values (CR, LF) are written as spaces.
   std::vector<std::pair<std::string, std::string>> headers;
   std::string report_type;  // "disposition-notification", "feedback-report"
   std::string human_text;   // UTF-8, sent as 8bit text/plain

@@ -24,5 +24,14 @@ TEST(MultipartReportTest, BoundaryAvoidsTheQuotedMessage) {
             std::string::npos);
 }
 
+TEST(MultipartReportTest, HeaderValuesCannotStartNewFields) {
+  MultipartReport report;
+  report.headers = {{"Subject", "Report: hi\r\nBcc: victim@example.org"}};
+  report.report_type = "feedback-report";
+  Message parsed{ComposeMultipartReport(report)};
+  EXPECT_FALSE(parsed.headers().Has("bcc"));
+  EXPECT_EQ(parsed.headers().GetFirst("subject"), "Report: hi  Bcc: victim@example.org");
+}
+
 }  // namespace
 }  // namespace mail

@@ -263,12 +263,18 @@ base::Status MailStore::Delete(std::string_view name) {
     fs::remove_all(*path, ec);
   } else {
     // LAYOUT=fs: the children live inside; only the mailbox's own files go.
-    for (const char* sub : {"cur", "new", "tmp"}) fs::remove_all(fs::path(*path) / sub, ec);
-    for (const char* file : {"dovecot-uidlist", "dovecot-keywords", "maildirfolder"}) {
-      fs::remove(fs::path(*path) / file, ec);
+    for (const char* sub : {"cur", "new", "tmp"}) {
+      fs::remove_all(fs::path(*path) / sub, ec);
+      if (ec) return base::Status::IOError("cannot delete " + *path + "/" + sub + ": " + ec.message());
     }
-    fs::remove(*path, ec);  // succeeds only when no child is left inside
-    ec.clear();
+    for (const char* file : {"dovecot-uidlist", "dovecot-keywords", "maildirfolder", "roost.index",
+                             "roost.cache"}) {
+      fs::remove(fs::path(*path) / file, ec);
+      if (ec) return base::Status::IOError("cannot delete " + *path + "/" + file + ": " + ec.message());
+    }
+    // The directory itself goes only when no child mailbox is left inside.
+    fs::remove(*path, ec);
+    if (ec == std::errc::directory_not_empty) ec.clear();
   }
   if (ec) return base::Status::IOError("cannot delete " + *path + ": " + ec.message());
   return SyncDirectory(root_);

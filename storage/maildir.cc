@@ -32,6 +32,18 @@ namespace fs = std::filesystem;
 constexpr std::pair<std::string_view, char> kSystemFlags[] = {
     {"\\Draft", 'D'}, {"\\Flagged", 'F'}, {"\\Answered", 'R'}, {"\\Seen", 'S'}, {"\\Deleted", 'T'}};
 
+// RFC 3501 §9 atom: printable ASCII except SP ( ) { % * " \ ].
+bool IsKeywordAtom(std::string_view flag) {
+  if (flag.empty() || flag.size() > kMaxKeywordLength) return false;
+  for (char c : flag) {
+    auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u >= 0x7f || std::string_view("(){%*\"\\]").find(c) != std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // RFC 822 size: every bare LF counts as CRLF.
 uint64_t VirtualSize(std::string_view message) {
   uint64_t size = message.size();
@@ -184,6 +196,10 @@ base::Result<std::string> Maildir::FlagLetters(const std::vector<std::string>& f
       continue;
     }
     if (flag.empty() || flag[0] == '\\') continue;  // \Recent and unknown system flags
+    if (!IsKeywordAtom(flag)) {
+      // RFC 3501 §9 flag-keyword = atom: anything else would break dovecot-keywords.
+      return base::Err(base::Status::InvalidArgument("'" + flag + "' is not a valid keyword"));
+    }
     if (!keywords) {
       auto read = ReadKeywords(path_);
       if (!read) return base::Err(read.error());
@@ -326,6 +342,9 @@ base::Result<std::vector<MaildirMessage>> Maildir::Sync() {
     const std::string& base = arrival->first;
     const FoundFile& found = arrival->second;
     MaildirFilename parsed = ParseMaildirFilename(found.file.substr(4));
+    if (uidlist.next_uid == UINT32_MAX) {
+      return base::Err(base::Status::Corruption("UIDs exhausted in " + path_ + " (delete dovecot-uidlist to rebuild it with a new UIDVALIDITY)"));
+    }
     UidlistRecord record{.uid = uidlist.next_uid++, .base = base, .fields = {}};
     if (parsed.vsize) record.fields.emplace_back('W', std::to_string(*parsed.vsize));
     kept.push_back(std::move(record));

@@ -99,6 +99,10 @@ TEST(MaildirTest, FlagsAndKeywordsBecomeInfoLetters) {
   EXPECT_TRUE(file->starts_with("cur/"));
   EXPECT_TRUE(file->ends_with(":2,FSa"));
   EXPECT_EQ(base::ReadFile(dir.path() + "/dovecot-keywords").value(), "0 $Junk\n");
+  // A keyword that is not an IMAP atom is refused and the keywords file stays readable.
+  EXPECT_EQ(box->Append("x\r\n", {"bad\nkw"}).error().code(), base::Status::Code::kInvalidArgument);
+  EXPECT_EQ(box->Append("x\r\n", {"two words"}).error().code(), base::Status::Code::kInvalidArgument);
+  EXPECT_EQ(base::ReadFile(dir.path() + "/dovecot-keywords").value(), "0 $Junk\n");
   auto listed = box->Sync();
   ASSERT_TRUE(listed);
   EXPECT_EQ((*listed)[0].flags, (std::vector<std::string>{"\\Flagged", "\\Seen", "$Junk"}));

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/strings.h"
 #include "storage/mail_store.h"
 #include "storage/maildir.h"
 
@@ -45,12 +46,8 @@ int Fail(const base::Status& status) {
 }
 
 std::optional<uint32_t> ParseUid(const std::string& text) {
-  try {
-    size_t used = 0;
-    unsigned long n = std::stoul(text, &used);
-    if (used == text.size() && n > 0 && n <= UINT32_MAX) return static_cast<uint32_t>(n);
-  } catch (const std::exception&) {
-  }
+  std::optional<uint64_t> n = base::ParseUint64(text);
+  if (n && *n > 0 && *n <= UINT32_MAX) return static_cast<uint32_t>(*n);
   return std::nullopt;
 }
 
@@ -96,6 +93,19 @@ int main(int argc, char** argv) {
       command == "unsubscribe") {
     return MailboxCommand(command, path, {args.begin() + 2, args.end()});
   }
+  // Arguments are checked before the mailbox is opened: opening repairs a mailbox (a missing
+  // cur/ is recreated), which a mistyped command must not do.
+  const bool known = (command == "list" && args.size() == 2) || command == "append" ||
+                     (command == "flags" && args.size() >= 3) ||
+                     (command == "expunge" && args.size() == 3);
+  if (!known) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  if ((command == "flags" || command == "expunge") && !ParseUid(args[2])) {
+    std::cerr << "roost-maildir: '" << args[2] << "' is not a UID\n";
+    return kExitUsage;
+  }
   auto box = storage::Maildir::Open(path, {.create = command == "append"});
   if (!box) return Fail(box.error());
   if (command == "list" && args.size() == 2) {
@@ -119,15 +129,11 @@ int main(int argc, char** argv) {
     std::cout << *file << "\n";
     return kExitOk;
   }
-  if ((command == "flags" && args.size() >= 3) || (command == "expunge" && args.size() == 3)) {
-    std::optional<uint32_t> uid = ParseUid(args[2]);
-    if (!uid) {
-      std::cerr << "roost-maildir: '" << args[2] << "' is not a UID\n";
-      return kExitUsage;
-    }
+  if (command == "flags" || command == "expunge") {
+    const uint32_t uid = *ParseUid(args[2]);  // checked above
     base::Status status = command == "flags"
-                              ? box->SetFlags(*uid, {args.begin() + 3, args.end()})
-                              : box->Expunge(*uid);
+                              ? box->SetFlags(uid, {args.begin() + 3, args.end()})
+                              : box->Expunge(uid);
     return status.ok() ? kExitOk : Fail(status);
   }
   std::cerr << kUsage;

@@ -165,20 +165,24 @@ base::Status ScriptStore::Rename(std::string_view from, std::string_view to) {
 base::Status ScriptStore::Activate(std::string_view name) {
   std::error_code ec;
   const fs::path link(link_);
-  if (fs::exists(fs::symlink_status(link, ec)) && !fs::is_symlink(fs::symlink_status(link, ec))) {
-    // A hand-written script where the link belongs: keep it as a script, then link.
-    fs::create_directories(dir_, ec);
-    if (rename(link_.c_str(), PathOf("dovecot.orig").c_str()) != 0) {
-      return ErrnoStatus("cannot move aside", link_);
+  if (!name.empty()) {
+    if (auto bad = CheckName(name)) return base::Status::InvalidArgument(*bad);
+    if (!fs::exists(PathOf(name), ec)) {
+      return base::Status::NotFound("there is no script named '" + std::string(name) + "'");
     }
+  }
+  if (fs::exists(fs::symlink_status(link, ec)) && !fs::is_symlink(fs::symlink_status(link, ec))) {
+    // A hand-written script where the link belongs: keep it as a script, then link. link()
+    // fails rather than replace an earlier rescued script.
+    fs::create_directories(dir_, ec);
+    if (::link(link_.c_str(), PathOf("dovecot.orig").c_str()) != 0) {
+      return ErrnoStatus("cannot keep the hand-written script as", PathOf("dovecot.orig"));
+    }
+    if (unlink(link_.c_str()) != 0) return ErrnoStatus("cannot move aside", link_);
   }
   if (name.empty()) {
     if (unlink(link_.c_str()) != 0 && errno != ENOENT) return ErrnoStatus("cannot remove", link_);
     return SyncDirectory(link.parent_path().empty() ? "." : link.parent_path().string());
-  }
-  if (auto bad = CheckName(name)) return base::Status::InvalidArgument(*bad);
-  if (!fs::exists(PathOf(name), ec)) {
-    return base::Status::NotFound("there is no script named '" + std::string(name) + "'");
   }
   // Relative when sieve_dir is below the link's directory, as Pigeonhole writes it.
   fs::path target = fs::path(PathOf(name)).lexically_relative(link.parent_path());

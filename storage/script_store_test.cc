@@ -76,6 +76,10 @@ TEST(ScriptStoreTest, HandWrittenActiveFileIsKeptAsDovecotOrig) {
   std::ofstream(link) << "require \"fileinto\"; fileinto \"Old\";\n";
   ScriptStore store(home.path() + "/sieve", link);
   ASSERT_TRUE(store.Put("new", "keep;\n").ok());
+  // A typo changes nothing: the hand-written script stays where it is, and active.
+  EXPECT_EQ(store.Activate("nwe").code(), base::Status::Code::kNotFound);
+  EXPECT_FALSE(std::filesystem::is_symlink(link));
+  EXPECT_EQ(base::ReadFile(link).value(), "require \"fileinto\"; fileinto \"Old\";\n");
   ASSERT_TRUE(store.Activate("new").ok());
   EXPECT_EQ(Names(store), "dovecot.orig new* ");
   EXPECT_EQ(store.Read("dovecot.orig").value(), "require \"fileinto\"; fileinto \"Old\";\n");

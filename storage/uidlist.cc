@@ -86,6 +86,7 @@ base::Result<Uidlist> ParseUidlist(std::string_view text) {
     if (record.uid <= last) return base::Err(Bad(n + 1, "UIDs not ascending"));
     // Dovecot appends records for new messages without rewriting the header, so the next
     // UID may be behind the last record.
+    if (record.uid == UINT32_MAX) return base::Err(Bad(n + 1, "UIDs exhausted"));  // rebuilt
     if (record.uid >= out.next_uid) out.next_uid = record.uid + 1;
     last = record.uid;
     out.records.push_back(std::move(record));

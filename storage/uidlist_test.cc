@@ -63,6 +63,7 @@ TEST(UidlistTest, CorruptionNamesTheLine) {
   EXPECT_EQ(bad("3 V1 N5\n2 :a\n2 :b\n"), "dovecot-uidlist line 3: UIDs not ascending");
   EXPECT_EQ(bad("3 V1 N5\n1 a\n"), "dovecot-uidlist line 2: no ':' before the file name");
   EXPECT_EQ(bad("3 V1 N5\nx :a\n"), "dovecot-uidlist line 2: bad UID");
+  EXPECT_EQ(bad("3 V1 N5\n4294967295 :a\n"), "dovecot-uidlist line 2: UIDs exhausted");
 }
 
 }  // namespace

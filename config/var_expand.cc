@@ -123,10 +123,23 @@ base::Result<std::string> ExpandVariables(std::string_view text, const VarValues
           break;
         }
         case 'H': {
-          // Dovecot's %H: a 32-bit hash of the value (for spreading directories).
+          // Dovecot's %H (directory hashing): the ELF hash of the value, taken modulo the width
+          // when one is given ("%256Hu"), printed in hex. The width is used up by the modulus.
           uint32_t hash = 0;
-          for (unsigned char c : expanded) hash = (hash << 4) + c, hash ^= (hash >> 24) & 0xf0;
-          expanded = std::to_string(hash);
+          for (unsigned char c : expanded) {
+            hash = (hash << 4) + c;
+            if (uint32_t high = hash & 0xf0000000u) {
+              hash ^= high >> 24;
+              hash ^= high;
+            }
+          }
+          if (width && *width > 0) {
+            hash %= static_cast<uint32_t>(*width);
+            width.reset();
+          }
+          char buffer[16];
+          auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, hash, 16);
+          expanded.assign(buffer, end);
           break;
         }
         case 'E': {

@@ -5,7 +5,7 @@
 // [offset.]width substring (%1n first letter, %2.1n the third, %-3.3d the last three, a
 // negative width drops that many from the end, %04{uid} pads with zeros) and
 // modifiers L (lowercase), U (uppercase), R (reverse), M (MD5, hex), X (number as hex),
-// H (hash) and E (SQL escaping is the caller's; E backslash-escapes ' " and \).
+// H (Dovecot's hash, hex; a width is its modulus: %256Hu) and E (SQL escaping is the caller's; E backslash-escapes ' " and \).
 // Pure: values come from the caller.
 #pragma once
 

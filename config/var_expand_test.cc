@@ -38,6 +38,11 @@ TEST(VarExpandTest, ModifiersAndSubstrings) {
   EXPECT_EQ(Expand("%Rn"), "eoD.nhoJ");
   EXPECT_EQ(Expand("%X{pid}"), "ff");
   EXPECT_EQ(Expand("%L{user}"), "john.doe@example.com");
+  // Values Dovecot 2.3's var_expand gives for user@example.com (checked with libdovecot).
+  VarValues vars;
+  SetUser(vars, "user@example.com");
+  EXPECT_EQ(ExpandVariables("%Hu", vars).value(), "14d67dd");
+  EXPECT_EQ(ExpandVariables("%256Hu", vars).value(), "dd");
 }
 
 TEST(VarExpandTest, MistakesAreNamed) {

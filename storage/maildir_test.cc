@@ -11,6 +11,7 @@
 #include "base/fs.h"
 #include "base/testing/temp_dir.h"
 #include "storage/uidlist.h"
+#include "storage/uidlist_lock.h"
 
 namespace storage {
 namespace {
@@ -228,6 +229,29 @@ TEST(MaildirTest, ConcurrentWritersAndReaders) {
     files.insert((*listed)[i].file);
   }
   EXPECT_EQ(files.size(), listed->size());
+}
+
+}  // namespace
+}  // namespace storage
+
+namespace storage {
+namespace {
+
+// A lock holder that was taken for dead (its lock broken and taken by another process) must
+// neither publish its list over the other's nor remove the other's lock.
+TEST(UidlistLockTest, ABrokenLockIsNotCommittedOrRemoved) {
+  base::testing::TempDir dir;
+  auto first = UidlistLock::Acquire(dir.path());
+  ASSERT_TRUE(first);
+  const std::string lock = dir.path() + "/dovecot-uidlist.lock";
+  std::filesystem::remove(lock);  // what a process breaking a stale lock does
+  auto second = UidlistLock::Acquire(dir.path());
+  ASSERT_TRUE(second);
+  EXPECT_EQ(first->Commit("3 V1 N1\n").code(), base::Status::Code::kTemporary);
+  EXPECT_FALSE(std::filesystem::exists(dir.path() + "/dovecot-uidlist"));
+  EXPECT_TRUE(std::filesystem::exists(lock));  // the second holder's lock is intact
+  EXPECT_TRUE(second->Commit("3 V1 N1\n").ok());
+  EXPECT_TRUE(std::filesystem::exists(dir.path() + "/dovecot-uidlist"));
 }
 
 }  // namespace

@@ -29,15 +29,30 @@ bool IsStale(const std::string& path) {
 }  // namespace
 
 UidlistLock::UidlistLock(std::string directory, int fd)
-    : directory_(std::move(directory)), fd_(fd) {}
+    : directory_(std::move(directory)), fd_(fd) {
+  struct stat st {};
+  if (fstat(fd_, &st) == 0) {
+    device_ = st.st_dev;
+    inode_ = st.st_ino;
+  }
+}
 
 UidlistLock::UidlistLock(UidlistLock&& other) noexcept
-    : directory_(std::move(other.directory_)), fd_(std::exchange(other.fd_, -1)) {}
+    : directory_(std::move(other.directory_)),
+      fd_(std::exchange(other.fd_, -1)),
+      device_(other.device_),
+      inode_(other.inode_) {}
+
+bool UidlistLock::StillOurs() const {
+  struct stat st {};
+  return stat(LockPath(directory_).c_str(), &st) == 0 && st.st_dev == device_ &&
+         st.st_ino == inode_;
+}
 
 UidlistLock::~UidlistLock() {
   if (fd_ < 0) return;
   close(fd_);
-  unlink(LockPath(directory_).c_str());
+  if (StillOurs()) unlink(LockPath(directory_).c_str());  // never another process's lock
 }
 
 base::Result<UidlistLock> UidlistLock::Acquire(const std::string& directory) {
@@ -64,6 +79,11 @@ base::Result<UidlistLock> UidlistLock::Acquire(const std::string& directory) {
 
 base::Status UidlistLock::Commit(std::string_view contents) {
   const std::string lock = LockPath(directory_);
+  if (!StillOurs()) {
+    // Taken for dead and broken by another process: its list must not be replaced by ours.
+    close(std::exchange(fd_, -1));
+    return base::Status::Temporary("lost " + lock + " to another process (held too long)");
+  }
   int fd = std::exchange(fd_, -1);
   base::Status status = WriteAllAndSync(fd, contents, lock);
   close(fd);

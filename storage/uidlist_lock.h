@@ -4,6 +4,8 @@
 // than kUidlistLockStale belongs to a process that died and is broken.
 #pragma once
 
+#include <sys/types.h>
+
 #include <string>
 #include <string_view>
 
@@ -27,8 +29,13 @@ class UidlistLock {
 
  private:
   UidlistLock(std::string directory, int fd);
+  // Whether the lock file at the path is still the one this lock created (a holder slower
+  // than kUidlistLockStale may have been taken for dead and replaced).
+  bool StillOurs() const;
   std::string directory_;
   int fd_ = -1;
+  dev_t device_ = 0;
+  ino_t inode_ = 0;
 };
 
 }  // namespace storage

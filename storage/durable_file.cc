@@ -1,6 +1,7 @@
 #include "storage/durable_file.h"
 
 #include <fcntl.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -35,8 +36,9 @@ base::Status WriteAllAndSync(int fd, std::string_view data, const std::string& p
 }
 
 base::Status ReplaceCacheFile(const std::string& path, std::string_view data) {
-  const std::string temp = path + ".tmp." + std::to_string(getpid());
-  int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  // mkstemp: a unique name per call, so threads of one process do not share a temp file.
+  std::string temp = path + ".tmp.XXXXXX";
+  int fd = mkostemp(temp.data(), O_CLOEXEC);
   if (fd < 0) return ErrnoStatus("cannot create", temp);
   while (!data.empty()) {
     ssize_t n = write(fd, data.data(), data.size());

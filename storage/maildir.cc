@@ -186,8 +186,7 @@ base::Result<Maildir> Maildir::Open(std::string path, MaildirOptions options) {
 
 base::Result<std::string> Maildir::FlagLetters(const std::vector<std::string>& flags) {
   std::string letters;
-  std::optional<Keywords> keywords;
-  bool added = false;
+  std::vector<std::string_view> wanted;  // keywords, in order
   for (const std::string& flag : flags) {
     auto system = std::find_if(std::begin(kSystemFlags), std::end(kSystemFlags),
                                [&](const auto& f) { return base::EqualsIgnoreCase(f.first, flag); });
@@ -200,18 +199,31 @@ base::Result<std::string> Maildir::FlagLetters(const std::vector<std::string>& f
       // RFC 3501 §9 flag-keyword = atom: anything else would break dovecot-keywords.
       return base::Err(base::Status::InvalidArgument("'" + flag + "' is not a valid keyword"));
     }
-    if (!keywords) {
-      auto read = ReadKeywords(path_);
-      if (!read) return base::Err(read.error());
-      keywords = std::move(*read);
-    }
-    bool known = keywords->Letter(flag, false).has_value();
-    std::optional<char> letter = keywords->Letter(flag, true);
-    if (!letter) continue;  // all 26 keyword letters are taken: Maildir cannot store more
-    added = added || !known;
-    letters.push_back(*letter);
+    wanted.push_back(flag);
   }
-  if (added) {
+  if (wanted.empty()) return NormalizeFlagLetters(letters);
+  // Known keywords need no lock; a new one is added under the uidlist lock, re-reading the
+  // file, so that two processes adding different keywords cannot give both the same letter.
+  auto keywords = ReadKeywords(path_);
+  if (!keywords) return base::Err(keywords.error());
+  bool all_known = std::all_of(wanted.begin(), wanted.end(), [&](std::string_view k) {
+    return keywords->Letter(k, false).has_value();
+  });
+  std::optional<UidlistLock> lock;
+  if (!all_known) {
+    auto acquired = UidlistLock::Acquire(path_);
+    if (!acquired) return base::Err(acquired.error());
+    lock.emplace(std::move(*acquired));
+    keywords = ReadKeywords(path_);
+    if (!keywords) return base::Err(keywords.error());
+  }
+  for (std::string_view keyword : wanted) {
+    // All 26 keyword letters taken: Maildir cannot store more, the keyword is left out.
+    if (std::optional<char> letter = keywords->Letter(keyword, lock.has_value())) {
+      letters.push_back(*letter);
+    }
+  }
+  if (lock) {
     base::Status written = base::WriteFileAtomic(path_ + "/dovecot-keywords", keywords->Format());
     if (!written.ok()) return base::Err(written);
   }

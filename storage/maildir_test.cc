@@ -256,3 +256,33 @@ TEST(UidlistLockTest, ABrokenLockIsNotCommittedOrRemoved) {
 
 }  // namespace
 }  // namespace storage
+
+namespace storage {
+namespace {
+
+// New keywords are added under the uidlist lock: writers adding different keywords at the
+// same time never share a letter.
+TEST(MaildirTest, ConcurrentNewKeywordsKeepTheirOwnLetters) {
+  base::testing::TempDir dir;
+  ASSERT_TRUE(Maildir::Open(dir.path(), {.create = true}));
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 8; ++w) {
+    writers.emplace_back([&, w] {
+      auto box = Maildir::Open(dir.path());
+      if (box) (void)box->Append("Subject: " + std::to_string(w) + "\r\n\r\n", {"kw" + std::to_string(w)});
+    });
+  }
+  for (auto& t : writers) t.join();
+  auto box = Maildir::Open(dir.path());
+  auto listed = box->Sync();
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), 8u);
+  for (const MaildirMessage& m : *listed) {
+    auto content = base::ReadFile(dir.path() + "/" + m.file).value();
+    std::string n = content.substr(9, content.find('\r') - 9);
+    EXPECT_EQ(m.flags, std::vector<std::string>{"kw" + n}) << m.file;
+  }
+}
+
+}  // namespace
+}  // namespace storage

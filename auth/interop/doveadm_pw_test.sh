@@ -11,8 +11,9 @@ if ! command -v doveadm >/dev/null; then
 fi
 password='Corr3ct horse! ünïcode'
 failed=0
-for scheme in PLAIN CLEARTEXT CRYPT MD5-CRYPT SHA256-CRYPT SHA512-CRYPT BLF-CRYPT SHA SSHA \
-              SHA256 SSHA256 SHA512 SSHA512 PBKDF2 CRAM-MD5 PLAIN-MD5 SMD5 SHA256.HEX SSHA512.HEX; do
+for scheme in PLAIN CLEARTEXT PLAIN.B64 CRYPT MD5-CRYPT SHA256-CRYPT SHA512-CRYPT BLF-CRYPT SHA SSHA \
+              SHA256 SSHA256 SHA512 SSHA512 PBKDF2 CRAM-MD5 PLAIN-MD5 SMD5 SHA256.HEX SSHA512.HEX \
+              SCRAM-SHA-1 SCRAM-SHA-256 SCRAM-SHA-256.B64; do
   theirs=$(doveadm pw -s "$scheme" -p "$password")
   ours=$("$roost" pw -s "$scheme" -p "$password")
   ok=1

@@ -7,6 +7,8 @@
 // Mechanism object serves one exchange and is not shared between threads at once.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "auth/auth_request.h"
+#include "auth/password_scheme.h"
 
 namespace auth::sasl {
 
@@ -68,8 +71,8 @@ class Mechanism {
 };
 
 struct MechanismInfo {
-  std::string name;          // "PLAIN", "SCRAM-SHA-256"
-  bool plaintext = false;    // sends the password in the clear (refused by disable_plaintext_auth)
+  std::string name;        // "PLAIN", "SCRAM-SHA-256"
+  bool plaintext = false;  // sends the password in the clear (refused by disable_plaintext_auth)
   bool needs_credentials = false;  // needs the stored password (CRAM-MD5, SCRAM), not just a check
 };
 
@@ -77,9 +80,19 @@ struct MechanismInfo {
 const std::vector<MechanismInfo>& KnownMechanisms();
 const MechanismInfo* FindMechanism(std::string_view name);  // case-insensitive
 
-// A fresh exchange of mechanism `name` (as in KnownMechanisms) against `source`, which must
-// outlive it. `server_name` is the host name CRAM-MD5 puts in its challenge.
+// Seconds since the epoch from the system clock.
+int64_t SystemUnixTime();
+
+// Where challenges, nonces and salts come from; injectable so tests are deterministic.
+struct MechanismEnv {
+  RandomBytes random = SystemRandomBytes;
+  std::function<int64_t()> unix_time = SystemUnixTime;  // CRAM-MD5's challenge timestamp
+};
+
+// A fresh exchange of mechanism `name` (as in KnownMechanisms, any case) against `source`,
+// which must outlive it; nullptr for an unknown name. `server_name` is the host name CRAM-MD5
+// puts in its challenge.
 std::unique_ptr<Mechanism> NewMechanism(std::string_view name, CredentialSource& source,
-                                        std::string_view server_name);
+                                        std::string_view server_name, const MechanismEnv& env = {});
 
 }  // namespace auth::sasl

@@ -2,102 +2,126 @@
 
 #include <filesystem>
 #include <iostream>
-#include <set>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "config/config.h"
+#include "config/settings.h"
 
 namespace roost {
 namespace {
 
 constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 64;
-constexpr char kDefaultConfig[] = "/etc/dovecot/dovecot.conf";
+// Looked for in this order when -c is not given; with neither, the embedded default.
+constexpr const char* kDefaultConfigs[] = {"/etc/roost/roost.conf", "/etc/dovecot/dovecot.conf"};
 
 constexpr char kUsage[] =
-    "Usage: roost config [-n] [-c FILE] [-o KEY=VALUE]...\n"
+    "Usage: roost config [-n] [-P] [-c FILE | --embedded] [-o KEY=VALUE]...\n"
     "\n"
-    "Reads the Dovecot 2.3 style configuration FILE (default /etc/dovecot/dovecot.conf) with\n"
-    "everything it includes, and prints the settings it sets, section by section, the way\n"
-    "`doveconf -n` shows them: a later line for the same key wins, `<file` values are shown\n"
-    "as written, `$variable` references expanded. Errors name the file and line.\n"
-    "  -n        only the settings the files set (this build prints nothing else: the typed\n"
-    "            settings with Dovecot's defaults come with the configuration issue)\n"
-    "  -c FILE   the configuration file\n"
-    "  -o K=V    override a setting (path syntax: plugin/sieve_max_actions=10)\n"
+    "Reads the Dovecot 2.3 style configuration with everything it includes, checks every\n"
+    "setting against Dovecot's own list (types, defaults, where each may appear) and prints\n"
+    "the effective configuration the way `doveconf` does: keys sorted, same-named sections\n"
+    "merged, protocol/local/remote filters last, `<file` values shown as written.\n"
+    "  -n          only what differs from Dovecot's defaults (`doveconf -n`): a top-level\n"
+    "              setting set to its default value is left out; inside sections, what the\n"
+    "              block says is shown. Without -n, every top-level setting is printed with\n"
+    "              its value, and the sections with their defaults filled in.\n"
+    "  -P          show secrets (settings ending in _password, _key, _nonce), which are\n"
+    "              otherwise printed as \"# hidden, use -P to show it\", as doveconf does\n"
+    "  -c FILE     the configuration file. Without -c: /etc/roost/roost.conf, else\n"
+    "              /etc/dovecot/dovecot.conf, else the embedded default (loopback only,\n"
+    "              Maildir, passwd-file users, unprivileged ports; `make run` uses it).\n"
+    "  --embedded  the embedded default, even if a file exists\n"
+    "  -o K=V      override a setting (path syntax: plugin/sieve_max_actions=10)\n"
     "\n"
-    "Exit status: 0 printed, 1 the configuration cannot be read (message on stderr), 64 usage.\n";
+    "Unknown settings are warnings on stderr (\"FILE:LINE: Unknown setting: NAME\") and do not\n"
+    "change the exit status. A malformed value, or a known setting Roost cannot honour (such\n"
+    "as mail_location = mbox:..., passdb { driver = pam }), is an error naming file and line.\n"
+    "\n"
+    "Exit status: 0 printed, 1 the configuration cannot be read or is invalid (message on\n"
+    "stderr), 64 usage.\n";
 
-std::string Quoted(const std::string& value) {
-  // doveconf quotes values with leading/trailing spaces so they survive re-reading.
-  bool needs = !value.empty() && (value.front() == ' ' || value.back() == ' ');
-  return needs ? "\"" + value + "\"" : value;
-}
+struct Options {
+  bool changed_only = false;
+  bool embedded = false;
+  bool show_secrets = false;
+  std::optional<std::string> path;
+  std::vector<std::string> overrides;
+};
 
-bool IsEmpty(const config::Section& section) {
-  if (!section.settings.empty()) return false;
-  for (const config::Section& child : section.children) {
-    if (!IsEmpty(child)) return false;
+// Parses argv into `options`; returns false (after printing why) on a bad argument.
+bool ParseArgs(int argc, char** argv, Options& options) {
+  for (int i = 0; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "-n") {
+      options.changed_only = true;
+    } else if (arg == "-P") {
+      options.show_secrets = true;
+    } else if (arg == "--embedded") {
+      options.embedded = true;
+    } else if (arg == "-c" && i + 1 < argc) {
+      options.path = argv[++i];
+    } else if (arg == "-o" && i + 1 < argc) {
+      options.overrides.emplace_back(argv[++i]);
+    } else {
+      std::cerr << "roost config: unknown or incomplete argument '" << arg << "'\n" << kUsage;
+      return false;
+    }
   }
   return true;
 }
 
-void Print(const config::Section& section, int depth) {
-  const std::string indent(static_cast<size_t>(depth) * 2, ' ');
-  // The last line for a key wins; print each key once, where it was last set.
-  std::vector<const config::Setting*> effective;
-  std::set<std::string> seen;
-  for (auto it = section.settings.rbegin(); it != section.settings.rend(); ++it) {
-    if (seen.insert(it->key).second) effective.insert(effective.begin(), &*it);
+// The file to read: -c, else the first default that exists; nullopt means embedded.
+std::optional<std::string> ChooseFile(const Options& options) {
+  if (options.embedded) return std::nullopt;
+  if (options.path) return options.path;
+  for (const char* candidate : kDefaultConfigs) {
+    std::error_code ignored;  // unreadable counts as absent: fall through to the next
+    if (std::filesystem::exists(candidate, ignored)) return candidate;
   }
-  for (const config::Setting* s : effective) {
-    std::cout << indent << s->key << " = "
-              << (s->value_file.empty()
-                      ? Quoted(s->value)
-                      : "<" + std::filesystem::path(s->value_file).lexically_normal().string())
-              << "\n";
-  }
-  for (const config::Section& child : section.children) {
-    if (IsEmpty(child)) continue;  // doveconf -n leaves out sections that set nothing
-    std::cout << indent << child.type << (child.name.empty() ? "" : " " + child.name) << " {\n";
-    Print(child, depth + 1);
-    std::cout << indent << "}\n";
-  }
+  return std::nullopt;
 }
 
 }  // namespace
 
 int ConfigCommand(int argc, char** argv) {
-  std::string path = kDefaultConfig;
-  std::vector<std::string> overrides;
   for (int i = 0; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
+    if (std::string_view(argv[i]) == "--help" || std::string_view(argv[i]) == "-h") {
       std::cout << kUsage;
       return kExitOk;
-    } else if (arg == "-n") {
-      continue;
-    } else if ((arg == "-c" || arg == "-o") && i + 1 < argc) {
-      (arg == "-c" ? path : overrides.emplace_back()) = argv[++i];
-    } else {
-      std::cerr << "roost config: unknown or incomplete argument '" << arg << "'\n" << kUsage;
-      return kExitUsage;
     }
   }
-  auto parsed = config::ParseFile(path, {.read_value_files = false});
+  Options options;
+  if (!ParseArgs(argc, argv, options)) return kExitUsage;
+  std::optional<std::string> path = ChooseFile(options);
+  auto parsed =
+      path ? config::ParseFile(*path, {.read_value_files = false}) : config::LoadEmbeddedDefault();
   if (!parsed) {
     std::cerr << "roost config: " << parsed.error().message() << "\n";
     return kExitFailure;
   }
-  for (const std::string& override : overrides) {
+  for (const std::string& override : options.overrides) {
     base::Status applied = config::ApplyOverride(*parsed, override);
     if (!applied.ok()) {
       std::cerr << "roost config: -o " << override << ": " << applied.message() << "\n";
       return kExitUsage;
     }
   }
-  std::cout << "# roost config: " << path << "\n";
-  Print(parsed->root, 0);
+  std::vector<std::string> warnings;
+  auto settings = config::Settings::Build(std::move(*parsed), &warnings);
+  for (const std::string& warning : warnings) {
+    std::cerr << "roost config: warning: " << warning << "\n";
+  }
+  if (!settings) {
+    std::cerr << "roost config: " << settings.error().message() << "\n";
+    return kExitFailure;
+  }
+  std::cout << "# roost config: " << (path ? *path : "embedded default") << "\n"
+            << config::Dump(
+                   *settings,
+                   options.changed_only ? config::DumpScope::kChanged : config::DumpScope::kAll,
+                   options.show_secrets);
   return kExitOk;
 }
 

@@ -62,7 +62,15 @@ std::string Shown(const Setting& s) {
 
 // doveconf hides secrets unless given -P: passwords, private keys, nonces (doveconf.c).
 bool IsSecret(std::string_view key) {
-  return key.ends_with("_password") || key.ends_with("_key") || key.ends_with("_nonce");
+  return key.ends_with("_password") || key.ends_with("_key") || key.ends_with("_nonce") ||
+         key == "ssl_dh";
+}
+
+// doveconf quotes section names that would not survive re-reading as one word.
+std::string SectionName(const std::string& name) {
+  if (name.empty()) return name;
+  bool plain = name.find_first_of(" \t\"{}") == std::string::npos;
+  return " " + (plain ? name : "\"" + name + "\"");
 }
 
 // doveconf -n shows these namespace settings even when the block leaves them at their
@@ -93,8 +101,8 @@ class Dumper {
       SectionKind child_kind = internal::KindOf(child.type);
       std::string inner = Body(child, child_kind, depth + 1);
       if (inner.empty()) continue;  // doveconf leaves out sections that set nothing
-      std::string block = indent + child.type + (child.name.empty() ? "" : " " + child.name) +
-                          " {\n" + inner + indent + "}\n";
+      std::string block =
+          indent + child.type + SectionName(child.name) + " {\n" + inner + indent + "}\n";
       if (child_kind == internal::kFilter) {
         filters += block;  // doveconf prints filters after everything else, in file order
       } else {

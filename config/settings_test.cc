@@ -198,23 +198,28 @@ TEST(DumpTest, AllShowsDefaults) {
 }
 
 TEST(DumpTest, SecretsHiddenUnlessAsked) {
-  auto s = Build("doveadm_password = s3cret\nssl_key = \nplugin {\n  quota_password = x\n}\n");
+  auto s = Build(
+      "doveadm_password = s3cret\nssl_key = \nssl_dh = dhparams\n"
+      "plugin {\n  quota_password = x\n}\n");
   ASSERT_TRUE(s.has_value()) << s.error().message();
   EXPECT_EQ(Dump(*s, DumpScope::kChanged),
             "doveadm_password = # hidden, use -P to show it\n"
-            "plugin {\n  quota_password = # hidden, use -P to show it\n}\n");
+            "plugin {\n  quota_password = # hidden, use -P to show it\n}\n"
+            "ssl_dh = # hidden, use -P to show it\n");
   EXPECT_EQ(Dump(*s, DumpScope::kChanged, /*show_secrets=*/true),
-            "doveadm_password = s3cret\nplugin {\n  quota_password = x\n}\n");
+            "doveadm_password = s3cret\nplugin {\n  quota_password = x\n}\nssl_dh = dhparams\n");
 }
 
 TEST(DumpTest, SectionsSortByTypeThenName) {
   auto s = Build(
       "namespace inbox {\n  mailbox Sent {\n    auto = create\n  }\n"
+      "  mailbox \"Sent Messages\" {\n    auto = no\n  }\n"
       "  mailbox Drafts {\n    auto = create\n  }\n}\n");
   ASSERT_TRUE(s.has_value()) << s.error().message();
   EXPECT_EQ(Dump(*s, DumpScope::kChanged),
             "namespace inbox {\n  location = \n  mailbox Drafts {\n    auto = create\n  }\n"
-            "  mailbox Sent {\n    auto = create\n  }\n  prefix = \n}\n");
+            "  mailbox Sent {\n    auto = create\n  }\n"
+            "  mailbox \"Sent Messages\" {\n    auto = no\n  }\n  prefix = \n}\n");
 }
 
 TEST(DumpTest, SameNamedSectionsMergeButPassdbsDoNot) {

@@ -27,10 +27,11 @@ base::Result<PasswdFile> PasswdFile::Parse(std::string_view text) {
       pos = colon + 1;
     }
     fields.push_back(line.substr(pos));
-    if (fields.size() < 2 || fields[0].empty()) return bad("expected at least 'user:password'");
+    // A name alone is an entry without a password: Dovecot's deny files are such lists.
+    if (fields[0].empty()) return bad("a line without a user name");
     PasswdEntry entry;
     entry.user = std::string(fields[0]);
-    entry.password = std::string(fields[1]);
+    if (fields.size() >= 2) entry.password = std::string(fields[1]);
     std::string* targets[] = {&entry.uid, &entry.gid, &entry.gecos, &entry.home, &entry.shell};
     for (size_t i = 2; i < fields.size() && i < 7; ++i) *targets[i - 2] = std::string(fields[i]);
     if (fields.size() == 8) {

@@ -25,7 +25,8 @@ struct PasswdEntry {
 
 class PasswdFile {
  public:
-  // Corruption naming the line for a line with fewer than two fields or a bad extra field.
+  // Corruption naming the line for a line without a user name or with a bad extra field.
+  // A line holding only a name is an entry without a password (deny lists).
   static base::Result<PasswdFile> Parse(std::string_view text);
   static base::Result<PasswdFile> Load(const std::string& path);
 

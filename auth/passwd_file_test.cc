@@ -39,9 +39,17 @@ TEST(PasswdFileTest, ParsesDovecotLines) {
   EXPECT_EQ(file->Find("nobody@example.com"), nullptr);
 }
 
+TEST(PasswdFileTest, AUserNameAloneIsAnEntryWithoutPassword) {
+  // Dovecot's deny files (`passdb { deny = yes }`) list user names, one per line.
+  auto file = PasswdFile::Parse("mallory@example.com\n");
+  ASSERT_TRUE(file.has_value());
+  ASSERT_NE(file->Find("mallory@example.com"), nullptr);
+  EXPECT_EQ(file->Find("mallory@example.com")->password, "");
+}
+
 TEST(PasswdFileTest, BadLinesNameTheLine) {
-  EXPECT_EQ(PasswdFile::Parse("ok:{PLAIN}x\njustaname\n").error().message(),
-            "passwd-file line 2: expected at least 'user:password'");
+  EXPECT_EQ(PasswdFile::Parse("ok:{PLAIN}x\n:nameless\n").error().message(),
+            "passwd-file line 2: a line without a user name");
   EXPECT_EQ(PasswdFile::Parse("a:b:1:1::/h::=x\n").error().message(),
             "passwd-file line 1: an extra field without a name");
   EXPECT_EQ(PasswdFile::Load("/nonexistent/passwd").error().code(), base::Status::Code::kNotFound);

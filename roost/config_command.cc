@@ -8,13 +8,12 @@
 
 #include "config/config.h"
 #include "config/settings.h"
+#include "roost/settings_loader.h"
 
 namespace roost {
 namespace {
 
 constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 64;
-// Looked for in this order when -c is not given; with neither, the embedded default.
-constexpr const char* kDefaultConfigs[] = {"/etc/roost/roost.conf", "/etc/dovecot/dovecot.conf"};
 
 constexpr char kUsage[] =
     "Usage: roost config [-n] [-P] [-c FILE | --embedded] [-o KEY=VALUE]...\n"
@@ -44,10 +43,8 @@ constexpr char kUsage[] =
 
 struct Options {
   bool changed_only = false;
-  bool embedded = false;
   bool show_secrets = false;
-  std::optional<std::string> path;
-  std::vector<std::string> overrides;
+  ConfigSource source{.read_value_files = false};
 };
 
 // Parses argv into `options`; returns false (after printing why) on a bad argument.
@@ -58,29 +55,14 @@ bool ParseArgs(int argc, char** argv, Options& options) {
       options.changed_only = true;
     } else if (arg == "-P") {
       options.show_secrets = true;
-    } else if (arg == "--embedded") {
-      options.embedded = true;
-    } else if (arg == "-c" && i + 1 < argc) {
-      options.path = argv[++i];
-    } else if (arg == "-o" && i + 1 < argc) {
-      options.overrides.emplace_back(argv[++i]);
+    } else if (TakeConfigOption(argc, argv, i, options.source)) {
+      continue;
     } else {
       std::cerr << "roost config: unknown or incomplete argument '" << arg << "'\n" << kUsage;
       return false;
     }
   }
   return true;
-}
-
-// The file to read: -c, else the first default that exists; nullopt means embedded.
-std::optional<std::string> ChooseFile(const Options& options) {
-  if (options.embedded) return std::nullopt;
-  if (options.path) return options.path;
-  for (const char* candidate : kDefaultConfigs) {
-    std::error_code ignored;  // unreadable counts as absent: fall through to the next
-    if (std::filesystem::exists(candidate, ignored)) return candidate;
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -94,30 +76,25 @@ int ConfigCommand(int argc, char** argv) {
   }
   Options options;
   if (!ParseArgs(argc, argv, options)) return kExitUsage;
-  std::optional<std::string> path = ChooseFile(options);
-  auto parsed =
-      path ? config::ParseFile(*path, {.read_value_files = false}) : config::LoadEmbeddedDefault();
+  std::string loaded;
+  auto parsed = ReadConfig(options.source, &loaded);
   if (!parsed) {
     std::cerr << "roost config: " << parsed.error().message() << "\n";
     return kExitFailure;
   }
-  for (const std::string& override : options.overrides) {
+  for (const std::string& override : options.source.overrides) {
     base::Status applied = config::ApplyOverride(*parsed, override);
     if (!applied.ok()) {
       std::cerr << "roost config: -o " << override << ": " << applied.message() << "\n";
       return kExitUsage;
     }
   }
-  std::vector<std::string> warnings;
-  auto settings = config::Settings::Build(std::move(*parsed), &warnings);
-  for (const std::string& warning : warnings) {
-    std::cerr << "roost config: warning: " << warning << "\n";
-  }
+  auto settings = BuildSettings(std::move(*parsed), "roost config");
   if (!settings) {
     std::cerr << "roost config: " << settings.error().message() << "\n";
     return kExitFailure;
   }
-  std::cout << "# roost config: " << (path ? *path : "embedded default") << "\n"
+  std::cout << "# roost config: " << loaded << "\n"
             << config::Dump(
                    *settings,
                    options.changed_only ? config::DumpScope::kChanged : config::DumpScope::kAll,

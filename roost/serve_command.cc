@@ -17,7 +17,7 @@ namespace {
 constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 64;
 
 constexpr char kUsage[] =
-    "Usage: roost serve [-c FILE] [-o K=V]... [--state-dir DIR]\n"
+    "Usage: roost serve [-c FILE | --embedded] [-o K=V]... [--state-dir DIR]\n"
     "\n"
     "Runs the Roost daemon in the foreground (like `dovecot -F`) until SIGINT or SIGTERM,\n"
     "logging one line per event on standard error. This build serves the auth service:\n"

@@ -1,18 +1,43 @@
 #include "roost/settings_loader.h"
 
-#include <unistd.h>
-
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 
 namespace roost {
+namespace {
+
+constexpr const char* kDefaultConfigs[] = {"/etc/roost/roost.conf", "/etc/dovecot/dovecot.conf"};
+
+}  // namespace
+
+std::optional<std::string> ChooseConfigFile(const ConfigSource& source) {
+  if (source.embedded) return std::nullopt;
+  if (source.path) return source.path;
+  for (const char* candidate : kDefaultConfigs) {
+    std::error_code ignored;  // unreadable counts as absent: fall through to the next
+    if (std::filesystem::exists(candidate, ignored)) return candidate;
+  }
+  return std::nullopt;
+}
+
+base::Result<config::Config> ReadConfig(const ConfigSource& source, std::string* loaded) {
+  std::optional<std::string> path = ChooseConfigFile(source);
+  if (loaded != nullptr) *loaded = path ? *path : "embedded default";
+  if (!path) return config::LoadEmbeddedDefault(source.state_dir);
+  return config::ParseFile(*path, {.read_value_files = source.read_value_files});
+}
+
+base::Result<config::Settings> BuildSettings(config::Config config, const char* tool) {
+  std::vector<std::string> warnings;
+  auto settings = config::Settings::Build(std::move(config), &warnings);
+  for (const std::string& warning : warnings) std::cerr << tool << ": warning: " << warning << "\n";
+  return settings;
+}
 
 base::Result<config::Settings> LoadSettings(const ConfigSource& source, const char* tool,
-                                            std::string* what_loaded) {
-  std::string path = source.path;
-  if (path.empty() && access(kDovecotConfig, F_OK) == 0) path = kDovecotConfig;
-  auto parsed = path.empty() ? config::LoadEmbeddedDefault(source.state_dir)
-                             : config::ParseFile(path);
+                                            std::string* loaded) {
+  auto parsed = ReadConfig(source, loaded);
   if (!parsed) return base::Err(parsed.error());
   for (const std::string& override : source.overrides) {
     base::Status applied = config::ApplyOverride(*parsed, override);
@@ -20,14 +45,14 @@ base::Result<config::Settings> LoadSettings(const ConfigSource& source, const ch
       return base::Err(base::Status::InvalidArgument("-o " + override + ": " + applied.message()));
     }
   }
-  std::vector<std::string> warnings;
-  auto settings = config::Settings::Build(std::move(*parsed), &warnings);
-  for (const std::string& warning : warnings) std::cerr << tool << ": warning: " << warning << "\n";
-  if (what_loaded != nullptr) *what_loaded = path.empty() ? config::kEmbeddedDefaultName : path;
-  return settings;
+  return BuildSettings(std::move(*parsed), tool);
 }
 
 bool TakeConfigOption(int argc, char** argv, int& i, ConfigSource& source) {
+  if (std::strcmp(argv[i], "--embedded") == 0) {
+    source.embedded = true;
+    return true;
+  }
   if (i + 1 >= argc) return false;
   if (std::strcmp(argv[i], "-c") == 0) {
     source.path = argv[++i];

@@ -1,28 +1,41 @@
-// How every roost subcommand finds its configuration: -c FILE, else /etc/dovecot/dovecot.conf
-// when it exists (Roost reads Dovecot's files as they are), else the embedded default; then
-// the -o overrides; then validation. Warnings (unknown settings) go to stderr, once.
+// How every roost subcommand finds its configuration: -c FILE, else the first of
+// /etc/roost/roost.conf and /etc/dovecot/dovecot.conf that exists (Roost reads Dovecot's
+// files as they are), else the embedded default; then the -o overrides; then validation,
+// with warnings (unknown settings) on stderr.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "base/result.h"
+#include "config/config.h"
 #include "config/settings.h"
 
 namespace roost {
 
-inline constexpr char kDovecotConfig[] = "/etc/dovecot/dovecot.conf";
-
 struct ConfigSource {
-  std::string path;                    // empty: the default search above
+  std::optional<std::string> path;     // -c
+  bool embedded = false;               // --embedded: ignore the files in /etc
   std::vector<std::string> overrides;  // "-o key=value", in order
   std::string state_dir = "/var/lib/roost";  // for the embedded default
+  // Off for `roost config`: `<file` values are shown as written, not read (doveconf).
+  bool read_value_files = true;
 };
 
-// Messages name file:line; `what_loaded` (may be nullptr) receives the file path or
-// config::kEmbeddedDefaultName.
+// The file ChooseConfig picked, or nullopt for the embedded default.
+std::optional<std::string> ChooseConfigFile(const ConfigSource& source);
+
+// Parses the chosen configuration (without the overrides). `loaded` (may be nullptr)
+// receives the file path or "embedded default".
+base::Result<config::Config> ReadConfig(const ConfigSource& source, std::string* loaded = nullptr);
+
+// Validates `config`, printing each warning as "<tool>: warning: ..." on stderr.
+base::Result<config::Settings> BuildSettings(config::Config config, const char* tool);
+
+// ReadConfig, the overrides, BuildSettings: what the daemon and the admin commands use.
 base::Result<config::Settings> LoadSettings(const ConfigSource& source, const char* tool,
-                                            std::string* what_loaded = nullptr);
+                                            std::string* loaded = nullptr);
 
 // Consumes "-c FILE" / "-o K=V" at argv[i] (advancing i); false if argv[i] is neither.
 bool TakeConfigOption(int argc, char** argv, int& i, ConfigSource& source);

@@ -10,7 +10,7 @@ JOBS ?= $(shell nproc)
 
 CORPUS ?= ../shared/conformance/pigeonhole/tests
 
-.PHONY: all deps build test run bench fuzz fuzz-smoke conformance conformance-all clean
+.PHONY: all deps build test run bench bench-auth fuzz fuzz-smoke conformance conformance-all clean
 
 all: build
 
@@ -60,6 +60,10 @@ run: build
 bench: build
 	@if [ -x $(BUILD_DIR)/bench/sieve_bench ]; then $(BUILD_DIR)/bench/sieve_bench; \
 	else echo "bench: $(BUILD_DIR)/bench/sieve_bench not built, skipping"; fi
+
+# Logins/s of roost serve and Dovecot on the same passwd-file and MariaDB table (README: Performance).
+bench-auth: build
+	bench/compare-auth.sh $(BUILD_DIR)
 
 clean:
 	rm -rf $(BUILD_DIR)

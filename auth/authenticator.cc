@@ -319,6 +319,8 @@ class ChainCredentialSource final : public sasl::CredentialSource {
     return authenticator_.LookupCredentials(request_);
   }
 
+  std::string_view last_user() const override { return request_.user; }
+
  private:
   Authenticator& authenticator_;
   AuthRequest request_;
@@ -345,6 +347,17 @@ std::vector<sasl::MechanismInfo> Authenticator::Mechanisms(bool secured) const {
 bool Authenticator::MechanismAllowed(std::string_view name, bool secured) const {
   for (const sasl::MechanismInfo& info : Mechanisms(secured)) {
     if (base::EqualsIgnoreCase(info.name, name)) return true;
+  }
+  return false;
+}
+
+bool Authenticator::MayBlock() const {
+  auto remote = [](std::string_view driver) { return driver == "sql"; };
+  for (const PassDbSlot& slot : databases_.passdbs) {
+    if (remote(slot.db->driver())) return true;
+  }
+  for (const UserDbSlot& slot : databases_.userdbs) {
+    if (remote(slot.db->driver())) return true;
   }
   return false;
 }

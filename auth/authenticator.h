@@ -69,6 +69,11 @@ class Authenticator {
   std::vector<sasl::MechanismInfo> Mechanisms(bool secured) const;
   bool MechanismAllowed(std::string_view name, bool secured) const;
 
+  // Whether a lookup may wait on the network (an SQL database in a chain). When not, the
+  // auth server answers on its event loop, as Dovecot's auth process does: handing a
+  // lookup from memory to a worker thread costs more than the lookup.
+  bool MayBlock() const;
+
   // Whether `ip` is in login_trusted_networks (no penalty, treated as secured).
   bool Trusted(std::string_view ip) const;
   const AuthSettings& settings() const { return settings_; }

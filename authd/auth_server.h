@@ -39,9 +39,11 @@ class AuthServer {
 
   base::Status Listen(const net::UnixListenerOptions& options, ListenerKind kind);
 
-  // Runs `work` on the worker pool and resumes the caller on the io_context.
+  // Runs `work` on the worker pool and resumes the caller on the io_context; runs it right
+  // here when the Authenticator's databases never wait on the network.
   template <typename F>
   asio::awaitable<std::invoke_result_t<F>> OffThread(F work) {
+    if (!use_workers_) co_return work();
     std::optional<std::invoke_result_t<F>> result;
     co_await asio::co_spawn(
         workers_.get_executor(),
@@ -66,6 +68,7 @@ class AuthServer {
 
   asio::io_context& io_;
   auth::Authenticator& authenticator_;
+  const bool use_workers_;
   asio::thread_pool workers_;
   std::string cookie_;
   uint64_t last_connection_id_ = 0;

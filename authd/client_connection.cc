@@ -80,9 +80,11 @@ void ClientConnection::Send(std::string line) {
 asio::awaitable<void> ClientConnection::Drain() {
   auto self = shared_from_this();
   while (!out_.empty() && !closed_) {
-    std::string line = std::move(out_.front());
-    out_.pop_front();
-    if (!co_await stream_.Write(std::move(line))) closed_ = true;
+    // Everything queued goes out in one write: under load many answers are ready at once.
+    std::string batch;
+    for (std::string& line : out_) batch += line;
+    out_.clear();
+    if (!co_await stream_.Write(std::move(batch))) closed_ = true;
   }
   writing_ = false;
 }
@@ -249,6 +251,7 @@ asio::awaitable<void> ClientConnection::RunStep(unsigned request_id,
 void ClientConnection::Finish(unsigned request_id, Pending& pending, Step step) {
   auth::Authenticator& authenticator = server_.authenticator();
   const std::string& rip = pending.request.remote_ip;
+  if (step.user.empty()) step.user = std::string(pending.source->last_user());
   if (step.kind == Step::Kind::kTempFail) {
     Fail(request_id, pending, step.user, "temporary failure: " + step.reason, "", true);
     return;

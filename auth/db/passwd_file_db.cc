@@ -27,7 +27,6 @@ class PasswdFileSet {
     if (!path) return base::Err(path.error());
     auto key = ExpandForRequest(args_.username_format, request);
     if (!key) return base::Err(key.error());
-    std::lock_guard lock(mutex_);
     auto file = Current(*path);
     if (!file) return base::Err(file.error());
     const PasswdEntry* entry = (*file)->Find(*key);
@@ -42,6 +41,8 @@ class PasswdFileSet {
     std::shared_ptr<const PasswdFile> file;
   };
 
+  // The parsed file, re-read when stat() says it changed. The stat() runs outside the lock
+  // so that concurrent logins only serialize on the map lookup.
   base::Result<std::shared_ptr<const PasswdFile>> Current(const std::string& path) {
     struct stat st {};
     if (stat(path.c_str(), &st) != 0) {
@@ -49,6 +50,7 @@ class PasswdFileSet {
       if (errno == ENOENT) return std::make_shared<const PasswdFile>();
       return base::Err(base::Status::IOError("passwd-file " + path + ": " + strerror(errno)));
     }
+    std::lock_guard lock(mutex_);
     Loaded& loaded = files_[path];
     if (loaded.file == nullptr || loaded.size != st.st_size ||
         loaded.mtime.tv_sec != st.st_mtim.tv_sec || loaded.mtime.tv_nsec != st.st_mtim.tv_nsec) {

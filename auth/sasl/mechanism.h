@@ -44,6 +44,9 @@ class CredentialSource {
   virtual ~CredentialSource() = default;
   virtual PlainVerdict VerifyPlain(std::string_view user, std::string_view password) = 0;
   virtual Credentials LookupCredentials(std::string_view user) = 0;
+  // The (normalized) user the mechanism last asked about, so that a failed login's log line
+  // can name who tried; empty when the source does not track it.
+  virtual std::string_view last_user() const { return {}; }
 };
 
 struct Step {

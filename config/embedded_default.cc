@@ -46,6 +46,9 @@ service managesieve-login {
   }
 }
 service auth {
+  unix_listener auth-client {
+    mode = 0600
+  }
   unix_listener auth-userdb {
     mode = 0600
   }

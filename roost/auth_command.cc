@@ -16,9 +16,10 @@ constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 64, kExitNoUser = 67,
               kExitTempFail = 75, kExitNoPerm = 77;
 
 constexpr char kUsage[] =
-    "Usage: roost auth test [-c FILE] [-o K=V]... [-x KEY=VALUE]... USER [PASSWORD]\n"
-    "       roost auth lookup [-c FILE] [-o K=V]... USER\n"
-    "       roost user [-c FILE] [-o K=V]... USER\n"
+    "Usage: roost auth test [CONFIG] [-x KEY=VALUE]... USER [PASSWORD]\n"
+    "       roost auth lookup [CONFIG] USER\n"
+    "       roost user [CONFIG] USER\n"
+    "CONFIG: -c FILE | --embedded [--state-dir DIR], then -o KEY=VALUE...\n"
     "\n"
     "Runs the login and user lookups of the configuration's passdbs and userdbs in this\n"
     "process, like `doveadm auth test`, `doveadm auth lookup` and `doveadm user`:\n"

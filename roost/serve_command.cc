@@ -72,10 +72,6 @@ int ServeCommand(int argc, char** argv) {
       return kExitOk;
     }
     if (TakeConfigOption(argc, argv, i, source)) continue;
-    if (std::strcmp(argv[i], "--state-dir") == 0 && i + 1 < argc) {
-      source.state_dir = argv[++i];
-      continue;
-    }
     std::cerr << "roost serve: unknown or incomplete argument '" << argv[i] << "'\n" << kUsage;
     return kExitUsage;
   }

@@ -62,6 +62,10 @@ bool TakeConfigOption(int argc, char** argv, int& i, ConfigSource& source) {
     source.overrides.emplace_back(argv[++i]);
     return true;
   }
+  if (std::strcmp(argv[i], "--state-dir") == 0) {
+    source.state_dir = argv[++i];
+    return true;
+  }
   return false;
 }
 

@@ -37,7 +37,8 @@ base::Result<config::Settings> BuildSettings(config::Config config, const char* 
 base::Result<config::Settings> LoadSettings(const ConfigSource& source, const char* tool,
                                             std::string* loaded = nullptr);
 
-// Consumes "-c FILE" / "-o K=V" at argv[i] (advancing i); false if argv[i] is neither.
+// Consumes "-c FILE", "-o K=V", "--embedded" or "--state-dir DIR" at argv[i] (advancing i);
+// false if argv[i] is none of them.
 bool TakeConfigOption(int argc, char** argv, int& i, ConfigSource& source);
 
 }  // namespace roost

@@ -40,6 +40,12 @@ class Host {
                                                    std::string_view /*item*/) const {
     return std::nullopt;
   }
+  // The reply/duplicate tracking database (vacation RFC 5230 §4.2, duplicate RFC 7352): whether
+  // `key` was marked and has not expired yet at Now(). Without a database nothing was seen.
+  virtual bool TrackingSeen(std::string_view /*key*/) const { return false; }
+  // Remembers `key` until `expires` (after the action that needs it was carried out).
+  virtual void TrackingMark(std::string_view /*key*/,
+                            std::chrono::system_clock::time_point /*expires*/) {}
 };
 
 }  // namespace sieve

@@ -1,72 +1,30 @@
 #include "roost/settings_loader.h"
 
-#include <cstring>
-#include <filesystem>
 #include <iostream>
+#include <vector>
 
 namespace roost {
 namespace {
 
-constexpr const char* kDefaultConfigs[] = {"/etc/roost/roost.conf", "/etc/dovecot/dovecot.conf"};
+void PrintWarnings(const std::vector<std::string>& warnings, const char* tool) {
+  for (const std::string& warning : warnings) std::cerr << tool << ": warning: " << warning << "\n";
+}
 
 }  // namespace
 
-std::optional<std::string> ChooseConfigFile(const ConfigSource& source) {
-  if (source.embedded) return std::nullopt;
-  if (source.path) return source.path;
-  for (const char* candidate : kDefaultConfigs) {
-    std::error_code ignored;  // unreadable counts as absent: fall through to the next
-    if (std::filesystem::exists(candidate, ignored)) return candidate;
-  }
-  return std::nullopt;
-}
-
-base::Result<config::Config> ReadConfig(const ConfigSource& source, std::string* loaded) {
-  std::optional<std::string> path = ChooseConfigFile(source);
-  if (loaded != nullptr) *loaded = path ? *path : "embedded default";
-  if (!path) return config::LoadEmbeddedDefault(source.state_dir);
-  return config::ParseFile(*path, {.read_value_files = source.read_value_files});
-}
-
 base::Result<config::Settings> BuildSettings(config::Config config, const char* tool) {
   std::vector<std::string> warnings;
-  auto settings = config::Settings::Build(std::move(config), &warnings);
-  for (const std::string& warning : warnings) std::cerr << tool << ": warning: " << warning << "\n";
+  auto settings = config::BuildSettings(std::move(config), &warnings);
+  PrintWarnings(warnings, tool);
   return settings;
 }
 
 base::Result<config::Settings> LoadSettings(const ConfigSource& source, const char* tool,
                                             std::string* loaded) {
-  auto parsed = ReadConfig(source, loaded);
-  if (!parsed) return base::Err(parsed.error());
-  for (const std::string& override : source.overrides) {
-    base::Status applied = config::ApplyOverride(*parsed, override);
-    if (!applied.ok()) {
-      return base::Err(base::Status::InvalidArgument("-o " + override + ": " + applied.message()));
-    }
-  }
-  return BuildSettings(std::move(*parsed), tool);
-}
-
-bool TakeConfigOption(int argc, char** argv, int& i, ConfigSource& source) {
-  if (std::strcmp(argv[i], "--embedded") == 0) {
-    source.embedded = true;
-    return true;
-  }
-  if (i + 1 >= argc) return false;
-  if (std::strcmp(argv[i], "-c") == 0) {
-    source.path = argv[++i];
-    return true;
-  }
-  if (std::strcmp(argv[i], "-o") == 0) {
-    source.overrides.emplace_back(argv[++i]);
-    return true;
-  }
-  if (std::strcmp(argv[i], "--state-dir") == 0) {
-    source.state_dir = argv[++i];
-    return true;
-  }
-  return false;
+  std::vector<std::string> warnings;
+  auto settings = config::LoadSettings(source, &warnings, loaded);
+  PrintWarnings(warnings, tool);
+  return settings;
 }
 
 }  // namespace roost

@@ -1,44 +1,19 @@
-// How every roost subcommand finds its configuration: -c FILE, else the first of
-// /etc/roost/roost.conf and /etc/dovecot/dovecot.conf that exists (Roost reads Dovecot's
-// files as they are), else the embedded default; then the -o overrides; then validation,
-// with warnings (unknown settings) on stderr.
+// config/config_source.h for the roost commands: the same search and overrides, with the
+// warnings (unknown settings) printed on stderr as "<tool>: warning: ...".
 #pragma once
 
-#include <optional>
 #include <string>
-#include <vector>
 
-#include "base/result.h"
-#include "config/config.h"
-#include "config/settings.h"
+#include "config/config_source.h"
 
 namespace roost {
 
-struct ConfigSource {
-  std::optional<std::string> path;     // -c
-  bool embedded = false;               // --embedded: ignore the files in /etc
-  std::vector<std::string> overrides;  // "-o key=value", in order
-  std::string state_dir = "/var/lib/roost";  // for the embedded default
-  // Off for `roost config`: `<file` values are shown as written, not read (doveconf).
-  bool read_value_files = true;
-};
+using config::ConfigSource;
+using config::ReadConfig;
+using config::TakeConfigOption;
 
-// The file ChooseConfig picked, or nullopt for the embedded default.
-std::optional<std::string> ChooseConfigFile(const ConfigSource& source);
-
-// Parses the chosen configuration (without the overrides). `loaded` (may be nullptr)
-// receives the file path or "embedded default".
-base::Result<config::Config> ReadConfig(const ConfigSource& source, std::string* loaded = nullptr);
-
-// Validates `config`, printing each warning as "<tool>: warning: ..." on stderr.
 base::Result<config::Settings> BuildSettings(config::Config config, const char* tool);
-
-// ReadConfig, the overrides, BuildSettings: what the daemon and the admin commands use.
 base::Result<config::Settings> LoadSettings(const ConfigSource& source, const char* tool,
                                             std::string* loaded = nullptr);
-
-// Consumes "-c FILE", "-o K=V", "--embedded" or "--state-dir DIR" at argv[i] (advancing i);
-// false if argv[i] is none of them.
-bool TakeConfigOption(int argc, char** argv, int& i, ConfigSource& source);
 
 }  // namespace roost

@@ -1,0 +1,201 @@
+#include "lda/delivery.h"
+
+#include <fstream>
+
+#include "config/var_expand.h"
+#include "lda/lda_host.h"
+#include "lda/mail_location.h"
+#include "lda/script_chain.h"
+#include "mail/message.h"
+#include "sieve-lang/ext/reject/reject_action.h"
+#include "storage/mail_store.h"
+
+namespace lda {
+namespace {
+
+using Status = DeliveryOutcome::Status;
+
+DeliveryOutcome Outcome(Status status, std::string message, std::vector<std::string> log = {}) {
+  return {status, std::move(message), std::move(log)};
+}
+
+// The user's script errors go to their own log (Pigeonhole's ~/.dovecot.sieve.log), so the
+// user sees why a filter did nothing; the delivery carries on with the implicit keep.
+void AppendUserLog(const std::string& path, const std::string& text) {
+  std::ofstream log(path, std::ios::app);
+  log << text;
+}
+
+class Delivery {
+ public:
+  Delivery(const Deliverer& deliverer, const sieve::Engine& engine, OutgoingMail& outgoing,
+           const Recipient& recipient, const sieve::Envelope& envelope,
+           const std::string& message, bool reject_to_mta)
+      : settings_(deliverer.settings()),
+        engine_(engine),
+        outgoing_(outgoing),
+        recipient_(recipient),
+        envelope_(envelope),
+        bytes_(message),
+        reject_to_mta_(reject_to_mta) {}
+
+  DeliveryOutcome Run();
+
+ private:
+  base::Status Store(storage::MailStore& store, const std::string& mailbox,
+                     const std::vector<std::string>& flags, bool create);
+  base::Status Redirect(const std::string& address);
+  std::string RedirectSender() const;
+
+  const DeliverySettings& settings_;
+  const sieve::Engine& engine_;
+  OutgoingMail& outgoing_;
+  const Recipient& recipient_;
+  const sieve::Envelope& envelope_;
+  const std::string& bytes_;
+  const bool reject_to_mta_;
+  std::vector<std::string> log_;
+};
+
+DeliveryOutcome Delivery::Run() {
+  const std::string* home_field = auth::FindField(recipient_.userdb, "home");
+  std::string home = home_field != nullptr ? *home_field : "";
+  const std::string* mail_field = auth::FindField(recipient_.userdb, "mail");
+  config::VarValues vars;
+  config::SetUser(vars, recipient_.user);
+  vars.values["home"] = home;
+  auto location_text = config::ExpandVariables(
+      mail_field != nullptr ? *mail_field : settings_.mail_location, vars);
+  if (!location_text) return Outcome(Status::kTempFail, location_text.error().message());
+  auto location = ParseMailLocation(*location_text, home);
+  if (!location) return Outcome(Status::kTempFail, location.error().message());
+  storage::MailStore store(location->root, location->layout);
+
+  std::map<std::string, std::string> host_settings = settings_.plugin;
+  host_settings.emplace("recipient_delimiter", settings_.recipient_delimiter);
+  host_settings.emplace("postmaster_address", settings_.postmaster_address);
+  host_settings.emplace("hostname", settings_.hostname);
+  LdaHost host(store, host_settings);
+
+  mail::Message message(bytes_);
+  ChainPaths paths = FindChain(settings_.plugin, home);
+  std::vector<ChainScript> chain = LoadChain(engine_, paths);
+  sieve::Result result(engine_.options().limits, recipient_.mailbox);
+  std::optional<std::vector<std::string>> keep_flags;
+  for (const ChainScript& script : chain) {
+    if (!script.program) {
+      if (script.personal) AppendUserLog(paths.user_log, script.errors);
+      log_.push_back("sieve: " + script.path + ": failed to compile; " +
+                     (script.personal ? "see " + paths.user_log : std::string("global script")));
+      continue;
+    }
+    sieve::ExecOutcome outcome = engine_.Execute(
+        *script.program, {.message = &message, .envelope = envelope_, .host = &host,
+                          .result = &result});
+    if (outcome.error) {
+      log_.push_back("sieve: " + script.path + ": runtime error: " + outcome.error->message);
+      if (script.personal) {
+        AppendUserLog(paths.user_log, script.path + ": " + sieve::FormatPigeonhole(*outcome.error) + "\n");
+      }
+    }
+    if (outcome.implicit_keep_flags) keep_flags = outcome.implicit_keep_flags;
+    // Pigeonhole's multiscript rule: the next script runs only while keep is in effect.
+    if (!result.implicit_keep()) break;
+  }
+
+  for (const sieve::Action& action : result.actions()) {
+    base::Status done = base::Status::Ok();
+    switch (action.kind) {
+      case sieve::Action::Kind::kKeep:
+        done = Store(store, recipient_.mailbox, action.flags.value_or(std::vector<std::string>{}), false);
+        break;
+      case sieve::Action::Kind::kStore:
+        done = Store(store, action.target, action.flags.value_or(std::vector<std::string>{}),
+                     action.create);
+        break;
+      case sieve::Action::Kind::kRedirect:
+        done = Redirect(action.target);
+        break;
+      case sieve::Action::Kind::kDiscard:
+        log_.push_back("discarded");
+        break;
+      case sieve::Action::Kind::kReject:
+      case sieve::Action::Kind::kEreject:
+        if (reject_to_mta_ || action.kind == sieve::Action::Kind::kEreject) {
+          log_.push_back("rejected: " + action.target);
+          return Outcome(Status::kRejected, action.target, std::move(log_));
+        }
+        if (!envelope_.from.empty()) {
+          std::string bounce = sieve::BuildRejectMessage(message, envelope_, action.target,
+                                                         settings_.postmaster_address);
+          done = outgoing_.Send("", {envelope_.from}, bounce);
+        }
+        log_.push_back("rejected: " + action.target);
+        break;
+      default:
+        log_.push_back("action '" + std::string(action.name()) + "' is not carried out by this delivery");
+        break;
+    }
+    if (!done.ok()) return Outcome(Status::kTempFail, done.message(), std::move(log_));
+  }
+  if (result.implicit_keep()) {
+    base::Status kept = Store(store, recipient_.mailbox, keep_flags.value_or(std::vector<std::string>{}), false);
+    if (!kept.ok()) return Outcome(Status::kTempFail, kept.message(), std::move(log_));
+  }
+  return Outcome(Status::kDelivered, "delivered", std::move(log_));
+}
+
+base::Status Delivery::Store(storage::MailStore& store, const std::string& mailbox,
+                             const std::vector<std::string>& flags, bool create) {
+  std::string target = mailbox;
+  auto opened = store.Open(target);
+  if (!opened && opened.error().code() == base::Status::Code::kNotFound) {
+    if (create || settings_.mailbox_autocreate) {
+      base::Status created = store.Create(target);
+      if (!created.ok()) return created;
+      if (settings_.mailbox_autosubscribe) (void)store.SetSubscribed(target, true);
+      opened = store.Open(target);
+    } else {
+      // Dovecot: fileinto a missing mailbox keeps the message in INBOX instead of losing it.
+      log_.push_back("mailbox '" + target + "' does not exist: saved to INBOX");
+      target = "INBOX";
+      opened = store.Open(target);
+    }
+  }
+  if (!opened) return base::Status::Temporary(opened.error().message());
+  auto saved = opened->Append(bytes_, flags);
+  if (!saved) {
+    if (saved.error().code() == base::Status::Code::kQuotaExceeded && !settings_.quota_full_tempfail) {
+      return saved.error();
+    }
+    return base::Status::Temporary("saving to " + target + ": " + saved.error().message());
+  }
+  log_.push_back("saved to " + target);
+  return base::Status::Ok();
+}
+
+std::string Delivery::RedirectSender() const {
+  const std::string& mode = settings_.redirect_envelope_from;
+  if (mode.empty() || mode == "sender") return envelope_.from;
+  if (mode == "recipient") return envelope_.to;
+  if (mode == "orig_recipient") return envelope_.orig_to.empty() ? envelope_.to : envelope_.orig_to;
+  if (mode == "postmaster") return settings_.postmaster_address;
+  if (mode.starts_with('<') && mode.ends_with('>')) return mode.substr(1, mode.size() - 2);
+  return envelope_.from;
+}
+
+base::Status Delivery::Redirect(const std::string& address) {
+  base::Status sent = outgoing_.Send(RedirectSender(), {address}, bytes_);
+  if (!sent.ok()) return sent;
+  log_.push_back("forwarded to <" + address + ">");
+  return base::Status::Ok();
+}
+
+}  // namespace
+
+DeliveryOutcome Deliverer::Deliver(const Recipient& recipient, const sieve::Envelope& envelope,
+                                   const std::string& message, bool reject_to_mta) const {
+  return Delivery(*this, engine_, outgoing_, recipient, envelope, message, reject_to_mta).Run();
+}
+
+}  // namespace lda

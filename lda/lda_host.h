@@ -1,0 +1,30 @@
+// The engine's Host during a delivery: the user's mailboxes, the delivery settings, the
+// environment items Pigeonhole provides.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "sieve-lang/host.h"
+#include "storage/mail_store.h"
+
+namespace lda {
+
+class LdaHost final : public sieve::Host {
+ public:
+  // `settings`: plugin {} plus recipient_delimiter, postmaster_address, hostname.
+  LdaHost(const storage::MailStore& store, const std::map<std::string, std::string>& settings)
+      : store_(store), settings_(settings) {}
+
+  std::chrono::system_clock::time_point Now() const override;
+  bool MailboxExists(std::string_view mailbox) const override;
+  std::optional<std::string> EnvironmentItem(std::string_view name) const override;
+  std::optional<std::string> SpecialUseMailbox(std::string_view flag) const override;
+  std::optional<std::string> Setting(std::string_view key) const override;
+
+ private:
+  const storage::MailStore& store_;
+  const std::map<std::string, std::string>& settings_;
+};
+
+}  // namespace lda

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# roost-lda as Postfix's mailbox_command runs it: a passwd-file user, a Pigeonhole-style
+# script chain (a global sieve_before, the user's active script through
+# sieve = file:~/sieve;active=~/.dovecot.sieve), Maildir results checked on disk, sysexits
+# codes for a missing user, a broken script (kept in INBOX, error in the user's log), a
+# redirect through sendmail_path and a failing sendmail (75: nothing lost).
+# Usage: lda_test.sh ROOST-LDA ROOST
+set -euo pipefail
+lda=$(realpath "$1"); roost=$(realpath "$2")
+fail() { echo "lda_test: FAIL: $*" >&2; exit 1; }
+t=$(mktemp -d); trap '[[ ${KEEP:-} == 1 ]] && echo "kept $t" || rm -rf "$t"' EXIT
+
+home=$t/home/alice
+mkdir -p "$home/sieve" "$t/global"
+printf 'alice@example.com:%s::::%s::\n' "$("$roost" pw -s PLAIN -p x)" "$home" > "$t/users"
+# A fake sendmail that records its arguments and message (or fails on demand).
+cat > "$t/sendmail" <<SH
+#!/bin/sh
+[ -e "$t/sendmail-fails" ] && exit 75
+echo "\$@" >> "$t/sent-args"
+cat >> "$t/sent"
+SH
+chmod +x "$t/sendmail"
+cat > "$t/dovecot.conf" <<CONF
+mail_location = maildir:~/Maildir
+postmaster_address = postmaster@example.com
+sendmail_path = $t/sendmail
+passdb {
+  driver = passwd-file
+  args = $t/users
+}
+userdb {
+  driver = passwd-file
+  args = $t/users
+}
+protocol lda {
+  lda_mailbox_autocreate = yes
+}
+plugin {
+  sieve = file:~/sieve;active=~/.dovecot.sieve
+  sieve_before = $t/global
+}
+CONF
+cat > "$t/global/10-spam.sieve" <<'SIEVE'
+require ["fileinto"];
+if header :contains "X-Spam-Flag" "YES" { fileinto "Junk"; stop; }
+SIEVE
+cat > "$home/sieve/main.sieve" <<'SIEVE'
+require ["fileinto", "imap4flags"];
+if address :is "from" "boss@example.com" { addflag "\\Flagged"; fileinto "Work"; }
+elsif header :contains "subject" "forward me" { redirect "bob@example.org"; }
+SIEVE
+ln -s sieve/main.sieve "$home/.dovecot.sieve"
+
+deliver() {  # deliver EXPECTED_EXIT [ARGS...] < message
+  local rc=0
+  "$lda" -c "$t/dovecot.conf" -d alice@example.com -f sender@example.net "${@:2}" \
+    2>>"$t/lda.log" || rc=$?
+  [[ $rc -eq $1 ]] || fail "roost-lda ${*:2} exited $rc, not $1: $(tail -3 "$t/lda.log")"
+}
+count() { find "$home/Maildir/$1/new" "$home/Maildir/$1/cur" -type f 2>/dev/null | wc -l; }
+msg() { printf 'From: %s\r\nTo: alice@example.com\r\nSubject: %s\r\n%s\r\nbody\r\n' "$1" "$2" "${3:-}"; }
+
+msg friend@example.net "hello" | deliver 0
+[[ $(count .) -eq 1 ]] || fail "plain mail not in INBOX"
+msg boss@example.com "report" | deliver 0
+[[ $(count .Work) -eq 1 ]] || fail "the boss's mail is not in Work (autocreated)"
+ls "$home/Maildir/.Work/cur/" | grep -q ':2,F$' || fail "the \\Flagged flag from imap4flags is not on the file"
+grep -q "Work" "$home/Maildir/subscriptions" 2>/dev/null && fail "autosubscribe was off"
+msg spammer@example.net "buy" "X-Spam-Flag: YES" | deliver 0
+[[ $(count .Junk) -eq 1 ]] || fail "the global before-script did not file spam into Junk"
+[[ $(count .) -eq 1 ]] || fail "spam also reached INBOX: the user script ran after stop"
+msg friend@example.net "please forward me" | deliver 0
+grep -q -- "-f sender@example.net -- bob@example.org" "$t/sent-args" || fail "redirect args: $(cat "$t/sent-args")"
+grep -q "Subject: please forward me" "$t/sent" || fail "the redirected message was not sent"
+[[ $(count .) -eq 1 ]] || fail "a redirected message was also kept"
+touch "$t/sendmail-fails"
+msg friend@example.net "forward me again" | deliver 75
+rm "$t/sendmail-fails"
+# Compiled binaries are saved beside the scripts and reused.
+[[ -f $home/sieve/main.svbin && -f $t/global/10-spam.svbin ]] || fail "no .svbin saved"
+
+# A broken personal script: the mail is kept, the error goes to the user's log.
+printf 'require "fileinto";\nfileinto "Work"\nkeep;\n' > "$home/sieve/main.sieve"
+msg boss@example.com "report 2" | deliver 0
+[[ $(count .) -eq 2 ]] || fail "a broken script lost the message"
+grep -q "line 3: error" "$home/.dovecot.sieve.log" || fail "no error in the user's log: $(cat "$home/.dovecot.sieve.log" 2>/dev/null)"
+
+msg friend@example.net "hi" | { rc=0; "$lda" -c "$t/dovecot.conf" -d nobody@example.com 2>/dev/null || rc=$?; [[ $rc -eq 67 ]] || fail "unknown user exited $rc, not 67"; }
+"$lda" --help | grep -q "Usage: roost-lda" || fail "--help"
+rc=0; "$lda" -x 2>/dev/null </dev/null || rc=$?; [[ $rc -eq 64 ]] || fail "bad option exited $rc, not 64"
+echo "lda_test: PASS"

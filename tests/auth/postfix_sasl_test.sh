@@ -6,6 +6,8 @@
 # Usage: postfix_sasl_test.sh ROOST
 set -euo pipefail
 roost=$(realpath "$1")
+# shellcheck source=../lib/private_postfix.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/private_postfix.sh"
 fail() { echo "postfix_sasl_test: FAIL: $*" >&2; exit 1; }
 skip() { echo "postfix_sasl_test: SKIP: $*"; exit 77; }
 
@@ -18,12 +20,10 @@ id postfix >/dev/null 2>&1 || fail "no postfix user (is the postfix package inst
 t=$(mktemp -d /tmp/roost-postfix.XXXXXX)
 chmod 755 "$t"  # Postfix's daemons run as the postfix user and must reach the queue
 roost_pid=""
-postfix_pid=""
 cleanup() {
   local rc=$?
   set +e
-  /usr/sbin/postfix -c "$t/etc" stop >/dev/null 2>&1
-  [[ -n $postfix_pid ]] && wait "$postfix_pid" 2>/dev/null
+  private_postfix_stop "$t"
   [[ -n $roost_pid ]] && kill "$roost_pid" 2>/dev/null && wait "$roost_pid" 2>/dev/null
   if [[ ${KEEP:-} == 1 ]]; then echo "kept $t"; else rm -rf "$t"; fi
   exit "$rc"
@@ -32,9 +32,8 @@ trap cleanup EXIT
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 queue="$t/spool"
-mkdir -p "$t/etc" "$queue/private" "$queue/public" "$queue/pid" "$t/data" "$t/run"
-chown postfix "$queue/private" "$queue/public" "$t/data"
-chgrp postdrop "$queue/public"
+mkdir -p "$queue/private" "$t/run"
+chown postfix "$queue/private"
 
 # --- Roost: a passwd-file user database and the seeds' listener for Postfix.
 hash=$("$roost" pw -s SHA512-CRYPT -p 'correct horse')
@@ -67,39 +66,10 @@ for _ in $(seq 50); do [[ -S $queue/private/auth ]] && break; sleep 0.1; done
   fail "socket mode/owner: $(stat -c '%a %U %G' "$queue/private/auth")"
 
 # --- Postfix: Debian's master.cf without chroot, smtpd on the test port only.
-cat > "$t/etc/main.cf" <<CONF
-compatibility_level = 3.6
-queue_directory = $queue
-data_directory = $t/data
-mail_owner = postfix
-setgid_group = postdrop
-inet_interfaces = 127.0.0.1
-inet_protocols = ipv4
-myhostname = mail.example.test
-mydestination =
-local_recipient_maps =
-alias_maps =
-alias_database =
-biff = no
-smtpd_sasl_type = dovecot
+private_postfix_start "$t" "$port" "smtpd_sasl_type = dovecot
 smtpd_sasl_path = private/auth
 smtpd_sasl_auth_enable = yes
-smtpd_relay_restrictions = permit_sasl_authenticated, reject
-maillog_file = /dev/stdout
-CONF
-awk -v port="$port" '
-  /^smtp[ \t]+inet/ { print "127.0.0.1:" port " inet n - n - - smtpd"; next }
-  /^[a-z]/ && NF >= 8 && $5 == "y" { $5 = "n" }
-  { print }' /usr/share/postfix/master.cf.dist > "$t/etc/master.cf"
-# start-fg: `postfix start` runs `postfix check`, which refuses a queue outside /var/spool.
-# Its log (maillog_file = /dev/stdout) goes to postfix.log.
-/usr/sbin/postfix -c "$t/etc" start-fg > "$t/postfix.log" 2>&1 &
-postfix_pid=$!
-for _ in $(seq 100); do
-  (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-  kill -0 "$postfix_pid" 2>/dev/null || fail "postfix did not start: $(cat "$t/postfix.log")"
-  sleep 0.1
-done
+smtpd_relay_restrictions = permit_sasl_authenticated, reject" || fail "postfix did not start"
 
 login() {  # login MECHANISM USER PASSWORD -> swaks transcript
   swaks --server "127.0.0.1:$port" --ehlo client.example.test --auth "$1" \

@@ -1,0 +1,5 @@
+require ["duplicate", "fileinto", "mailbox"];
+
+if duplicate {
+	fileinto :create "Dups";
+}

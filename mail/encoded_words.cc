@@ -100,7 +100,75 @@ class Run {
   size_t end_ = 0;
 };
 
+bool Is8Bit(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+
+// RFC 2047 §4.2 "Q": characters safe in a phrase stay, space becomes '_', the rest =XX.
+void AppendQ(std::string_view chunk, std::string& out) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (char c : chunk) {
+    if (base::IsAsciiAlpha(c) || base::IsAsciiDigit(c) || c == '!' || c == '*' || c == '+' ||
+        c == '-' || c == '/') {
+      out += c;
+    } else if (c == ' ') {
+      out += '_';
+    } else {
+      auto byte = static_cast<unsigned char>(c);
+      out += '=';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
+    }
+  }
+}
+
+size_t QLength(char c) {
+  return base::IsAsciiAlpha(c) || base::IsAsciiDigit(c) || c == ' ' || c == '!' || c == '*' ||
+                 c == '+' || c == '-' || c == '/'
+             ? 1
+             : 3;
+}
+
 }  // namespace
+
+std::string EncodeEncodedWords(std::string_view utf8) {
+  size_t first = std::string_view::npos;
+  size_t last = 0;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    if (!Is8Bit(utf8[i])) continue;
+    if (first == std::string_view::npos) first = i;
+    last = i;
+  }
+  if (first == std::string_view::npos) return std::string(utf8);
+  // Widen to whole words.
+  while (first > 0 && !IsWsp(utf8[first - 1])) --first;
+  while (last + 1 < utf8.size() && !IsWsp(utf8[last + 1])) ++last;
+  std::string_view text = utf8.substr(first, last + 1 - first);
+  constexpr std::string_view kPrefix = "=?utf-8?q?";
+  constexpr size_t kMaxWord = 75;  // RFC 2047 §2
+  constexpr size_t kRoom = kMaxWord - kPrefix.size() - 2;
+  std::string out(utf8.substr(0, first));
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = pos;
+    size_t used = 0;
+    while (end < text.size()) {
+      // A UTF-8 sequence is never split across two words (§5(3)).
+      size_t seq = end + 1;
+      while (seq < text.size() && (static_cast<unsigned char>(text[seq]) & 0xc0) == 0x80) ++seq;
+      size_t cost = 0;
+      for (size_t k = end; k < seq; ++k) cost += QLength(text[k]);
+      if (used + cost > kRoom && end > pos) break;
+      used += cost;
+      end = seq;
+    }
+    if (pos > 0) out += ' ';
+    out += kPrefix;
+    AppendQ(text.substr(pos, end - pos), out);
+    out += "?=";
+    pos = end;
+  }
+  out.append(utf8.substr(last + 1));
+  return out;
+}
 
 std::string DecodeEncodedWords(std::string_view value) {
   size_t pos = value.find("=?");

@@ -99,3 +99,34 @@ TEST(EncodedWordsTest, InvalidBytesInKnownCharsetBecomeReplacement) {
 
 }  // namespace
 }  // namespace mail
+
+namespace mail {
+namespace {
+
+TEST(EncodeEncodedWordsTest, AsciiStaysAsIs) {
+  EXPECT_EQ(EncodeEncodedWords("Header content"), "Header content");
+}
+
+TEST(EncodeEncodedWordsTest, EncodesTheStretchWithEightBitWords) {
+  EXPECT_EQ(EncodeEncodedWords("Ein unerh\xc3\xb6rt gro\xc3\x9f"
+                               "er Test"),
+            "Ein =?utf-8?q?unerh=C3=B6rt_gro=C3=9Fer?= Test");
+}
+
+TEST(EncodeEncodedWordsTest, LongTextSplitsIntoWordsThatRoundTrip) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "\xd0\xad\xd1\x82\xd0\xbe ";
+  text += "end";
+  std::string encoded = EncodeEncodedWords(text);
+  size_t start = 0;
+  while (start < encoded.size()) {
+    size_t space = encoded.find(' ', start);
+    if (space == std::string::npos) space = encoded.size();
+    EXPECT_LE(space - start, 75u);
+    start = space + 1;
+  }
+  EXPECT_EQ(DecodeEncodedWords(encoded), text);
+}
+
+}  // namespace
+}  // namespace mail

@@ -31,8 +31,9 @@ const Broken kBroken[] = {
     {"require \"nosuch\";",
      "1:1: error: require command: unknown Sieve capability 'nosuch'\n"
      "0:0: error: validation failed"},
-    {"require [\"fileinto\", \"vacation\"];",
-     "1:1: error: require command: unsupported extension 'vacation' (a known Sieve capability, "
+    {"require [\"fileinto\", \"vnd.dovecot.execute\"];",
+     "1:1: error: require command: unsupported extension 'vnd.dovecot.execute' (a known Sieve "
+     "capability, "
      "but not available on this server)\n"
      "0:0: error: validation failed"},
     {"keep;\nrequire \"fileinto\";",

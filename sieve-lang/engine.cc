@@ -54,6 +54,11 @@ base::Status ApplySetting(Options& options, std::string_view key, std::string_vi
   if (key == "sieve_max_redirects") target = &options.limits.max_redirects;
   if (key == "sieve_include_max_includes") target = &options.limits.max_includes;
   if (key == "sieve_include_max_nesting_depth") target = &options.limits.max_include_depth;
+  if (key == "sieve_editheader_max_header_size") target = &options.limits.max_header_size;
+  if (key == "sieve_notify_max_notifications") target = &options.limits.max_notifications;
+  if (key == "sieve_variables_max_value_size" || key == "sieve_variables_max_variable_size") {
+    target = &options.limits.max_variable_size;
+  }
   if (target == nullptr) return base::Status::NotFound(std::string(key));
   auto n = ParseSize(value);
   if (!n) {
@@ -140,6 +145,7 @@ ExecOutcome Engine::Execute(const Program& program, const ExecInput& input) cons
   outcome.actions = result.actions();
   outcome.implicit_keep = result.implicit_keep();
   if (outcome.implicit_keep) outcome.implicit_keep_flags = runtime.ImplicitKeepFlags();
+  outcome.edited_message = runtime.edited_message();
   return outcome;
 }
 

@@ -43,6 +43,11 @@ struct Limits {
   size_t max_includes = 255;
   size_t max_include_depth = 10;
   size_t max_program_size = 64 * 1024 * 1024;
+  // sieve_notify_max_notifications: notify actions per execution (enotify, RFC 5435 §3.9 lets
+  // the implementation limit them); 0 prohibits notify altogether.
+  size_t max_notifications = 10;
+  // sieve_editheader_max_header_size: longest value addheader may add (RFC 5293 §7).
+  size_t max_header_size = 2048;
 };
 
 }  // namespace sieve

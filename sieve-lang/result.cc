@@ -13,6 +13,9 @@ std::string_view Action::name() const {
     case Kind::kReject: return "reject";
     case Kind::kEreject: return "ereject";
     case Kind::kReport: return "report";
+    case Kind::kNotify: return "notify";
+    case Kind::kDuplicateMark: return "duplicate_mark";
+    case Kind::kVacation: return "vacation";
   }
   return "?";
 }
@@ -28,6 +31,11 @@ std::string Action::Describe() const {
     case Kind::kReport:
       return "send " + (report ? report->feedback_type : std::string("?")) +
              " report to: " + target;
+    case Kind::kNotify: return "send notification with method '" + target + "'";
+    case Kind::kDuplicateMark: return "track duplicate with id: " + target;
+    case Kind::kVacation:
+      return (notification ? "send vacation message to: <" : "no vacation reply to: <") +
+             target + ">";
   }
   return "?";
 }
@@ -69,9 +77,19 @@ Action* Result::FindDuplicate(const Action& action) {
           return &old;
         }
         break;
+      // RFC 5435 §3.9 leaves duplicate notifications to the method (enotify drops recipients
+      // an earlier notification already reached); marks are idempotent in the database.
+      case Action::Kind::kNotify:
+      case Action::Kind::kDuplicateMark:
+      case Action::Kind::kVacation: break;  // two vacations are a conflict (Conflict)
     }
   }
   return nullptr;
+}
+
+static bool LeavesImplicitKeep(const Action& a) {
+  return a.kind == Action::Kind::kReport || a.kind == Action::Kind::kNotify ||
+         a.kind == Action::Kind::kDuplicateMark || a.kind == Action::Kind::kVacation;
 }
 
 static bool Refuses(const Action& a) {
@@ -94,6 +112,16 @@ std::optional<std::string> Result::Conflict(const Action& action) const {
              " action conflicts with other action: the " + std::string(other.name()) +
              " action tries to deliver the message";
     }
+    // RFC 5230 §4.7 / RFC 5429 §2.1: a refusal and a vacation reply would both answer the
+    // sender; one vacation response per message.
+    bool vacation = action.kind == Action::Kind::kVacation;
+    if (vacation && old.kind == Action::Kind::kVacation) {
+      return "duplicate vacation action not allowed";
+    }
+    if ((vacation && Refuses(old)) || (Refuses(action) && old.kind == Action::Kind::kVacation)) {
+      return std::string(action.name()) + " action conflicts with other action: the " +
+             std::string(old.name()) + " action also sends a response to the sender";
+    }
   }
   return std::nullopt;
 }
@@ -102,7 +130,8 @@ ExecStatus Result::Add(Action action) {
   if (auto conflict = Conflict(action)) return std::unexpected(ExecError{*conflict});
   // RFC 5228 §2.10.2: keep, fileinto, redirect and discard cancel the implicit keep; :copy
   // (RFC 3894 §3) keeps it, and so does a report (it only tells someone about the message).
-  if (!action.copy && action.kind != Action::Kind::kReport) implicit_keep_ = false;
+  // Notifications and duplicate marks (RFC 5435 §3.9, RFC 7352 §3) leave it alone too.
+  if (!action.copy && !LeavesImplicitKeep(action)) implicit_keep_ = false;
   if (Action* old = FindDuplicate(action)) {
     // RFC 5232 §5: when a store is merged with an earlier one, its flag list wins.
     if (action.flags) old->flags = std::move(action.flags);

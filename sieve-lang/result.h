@@ -3,10 +3,13 @@
 // duplicate actions (§2.10.3). Not thread-safe; one per execution.
 #pragma once
 
+#include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "mail/message.h"
 #include "sieve-lang/diagnostic.h"
 #include "sieve-lang/extension.h"
 #include "sieve-lang/limits.h"
@@ -17,7 +20,25 @@ struct Action {
   // kReject / kEreject (RFC 5429): refuse the message; `target` holds the reason.
   // kReport (vnd.dovecot.report): send a feedback report about the message to `target`; it
   // leaves the implicit keep alone.
-  enum class Kind { kKeep, kDiscard, kStore, kRedirect, kReject, kEreject, kReport };
+  // kNotify (enotify, RFC 5435): send `notification` (built when the script ran; none when the
+  // message must not be notified about); `target` holds the method URI.
+  // kDuplicateMark (duplicate, RFC 7352 §3.1): record `duplicate` in the tracking database once
+  // the execution succeeded. Neither touches the implicit keep.
+  // kVacation (RFC 5230): `notification` holds the reply to `target` (the envelope sender), or
+  // nothing when §4.2-4.6 say no reply is due; `duplicate` the reply-tracking mark (§4.2) the
+  // embedder records once the reply was sent. Leaves the implicit keep alone.
+  enum class Kind {
+    kKeep,
+    kDiscard,
+    kStore,
+    kRedirect,
+    kReject,
+    kEreject,
+    kReport,
+    kNotify,
+    kDuplicateMark,
+    kVacation,
+  };
   Kind kind = Kind::kKeep;
   std::string target;  // kStore: mailbox; kRedirect: address
   bool copy = false;   // :copy (RFC 3894): does not cancel the implicit keep
@@ -32,10 +53,27 @@ struct Action {
     bool headers_only = false;
   };
   std::optional<Report> report;
+  // kNotify: one message to all `recipients` from `envelope_from` (empty: the null sender).
+  struct Notification {
+    std::string envelope_from;
+    std::vector<std::string> recipients;
+    std::string message;
+  };
+  std::optional<Notification> notification;
+  // kDuplicateMark: the tracking key and until when it counts as seen.
+  struct DuplicateMark {
+    std::string key;
+    std::chrono::system_clock::time_point expires;
+  };
+  std::optional<DuplicateMark> duplicate;
+  // The message as editheader (RFC 5293) had changed it when the action was added; null: the
+  // message the execution started with. Shared: the actions added between two edits see one
+  // snapshot.
+  std::shared_ptr<const mail::Message> message;
   SourceLocation location;
 
   // Pigeonhole's action names: "keep", "discard", "store", "redirect", "reject", "ereject",
-  // "report".
+  // "report", "notify", "duplicate_mark", "vacation".
   std::string_view name() const;
   // One line as sieve-test prints it ("store message in folder: Junk").
   std::string Describe() const;

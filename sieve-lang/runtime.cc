@@ -24,6 +24,8 @@ ExecStatus Runtime::AddAction(Action action) {
   }
   if (Tracing(TraceLevel::kActions)) Trace(TraceLevel::kActions, 0, action.Describe());
   action.location.line = line_;
+  // RFC 5293 §6: an action works on the message as edited when it was added.
+  if (!action.message) action.message = edited_;
   return result_.Add(std::move(action));
 }
 
@@ -46,7 +48,7 @@ std::chrono::nanoseconds Runtime::ThreadCpuTime() {
 }
 
 bool Runtime::CpuTimeExceeded() {
-  const std::chrono::nanoseconds limit = limits_.max_cpu_time;
+  const std::chrono::nanoseconds limit = limits_->max_cpu_time;
   if (limit.count() == 0) return false;
   // The CPU clock is a system call (about half a microsecond here) and most executions end
   // within microseconds, so it is first read once the run has lasted a little; the CPU time
@@ -68,6 +70,14 @@ bool Runtime::CpuTimeExceeded() {
 void Runtime::Rebind(const mail::Message& message, const Envelope& envelope) {
   message_ = &message;
   envelope_ = &envelope;
+  edited_.reset();
+  cache_.clear();
+}
+
+void Runtime::EditMessage(std::shared_ptr<const mail::Message> edited) {
+  if (!part_loops_.empty() && edited_) looped_versions_.push_back(std::move(edited_));
+  edited_ = std::move(edited);
+  message_ = edited_.get();
   cache_.clear();
 }
 
@@ -320,16 +330,16 @@ const Extension* NamespaceOwner(const Program* program, std::string_view name,
 }  // namespace
 
 ExecStatus Runtime::Store(VariableStore& store, std::string key, std::string value) {
-  TruncateValue(value, limits_.max_variable_size);
+  TruncateValue(value, limits_->max_variable_size);
   for (auto& [existing, stored] : store) {
     if (existing == key) {
       stored = std::move(value);
       return {};
     }
   }
-  if (limits_.max_variables != 0 && store.size() >= limits_.max_variables) {
+  if (limits_->max_variables != 0 && store.size() >= limits_->max_variables) {
     return std::unexpected(ExecError{"too many variables (more than " +
-                                     std::to_string(limits_.max_variables) + ")"});
+                                     std::to_string(limits_->max_variables) + ")"});
   }
   store.emplace_back(std::move(key), std::move(value));
   return {};
@@ -339,7 +349,7 @@ ExecStatus Runtime::SetVariable(std::string_view name, std::string value) {
   std::string_view rest;
   if (const Extension* ext = NamespaceOwner(program_, name, &rest)) {
     if (ext->write_namespace_variable != nullptr) {
-      TruncateValue(value, limits_.max_variable_size);
+      TruncateValue(value, limits_->max_variable_size);
       return ext->write_namespace_variable(*this, rest, std::move(value));
     }
   }
@@ -395,7 +405,7 @@ ExecStatus Runtime::RunIncluded(size_t index, bool once) {
   if (once && seen) return {};
   if (!seen) included_.push_back(index);
   const IncludedScript& script = unit_->included()[index];
-  if (include_depth_ >= limits_.max_include_depth) {
+  if (include_depth_ >= limits_->max_include_depth) {
     return std::unexpected(ExecError{"includes nest too deep at script '" + script.name + "'"});
   }
   // The included script gets a fresh local scope; the caller's comes back afterwards.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,7 +28,7 @@ class Runtime {
  public:
   Runtime(const mail::Message& message, const Envelope& envelope, Host& host, Result& result,
           const Limits& limits, TraceSink* trace)
-      : message_(&message), envelope_(&envelope), host_(host), result_(result), limits_(limits),
+      : message_(&message), envelope_(&envelope), host_(host), result_(result), limits_(&limits),
         trace_(trace), wall_start_(std::chrono::steady_clock::now()) {}
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
@@ -37,9 +38,17 @@ class Runtime {
   // Points the rest of the run at another message and envelope (the testsuite's test_set);
   // both must outlive the run. Drops everything cached about the previous message.
   void Rebind(const mail::Message& message, const Envelope& envelope);
+  // editheader (RFC 5293): the rest of the run sees `edited` instead of the current message
+  // (same envelope); actions added from now on carry it (Action::message), and the run's
+  // outcome reports it for the implicit keep. Rebind drops the edits.
+  void EditMessage(std::shared_ptr<const mail::Message> edited);
+  // The message as edited so far, or null while no edit was made.
+  const std::shared_ptr<const mail::Message>& edited_message() const { return edited_; }
   Host& host() { return host_; }
   Result& result() { return result_; }
-  const Limits& limits() const { return limits_; }
+  const Limits& limits() const { return *limits_; }
+  // The limits from here on (the testsuite's test_config_reload); `limits` must outlive that.
+  void set_limits(const Limits& limits) { limits_ = &limits; }
 
   // Trace helpers: cheap no-ops unless the sink wants `level`.
   bool Tracing(TraceLevel level) const {
@@ -171,9 +180,12 @@ class Runtime {
  private:
   const mail::Message* message_;
   const Envelope* envelope_;
+  std::shared_ptr<const mail::Message> edited_;
+  // Earlier edited versions foreverypart loops still point into (their MimePart pointers).
+  std::vector<std::shared_ptr<const mail::Message>> looped_versions_;
   Host& host_;
   Result& result_;
-  const Limits& limits_;
+  const Limits* limits_;
   TraceSink* trace_;
   int line_ = 0;
   const Program* program_ = nullptr;

@@ -3,6 +3,7 @@
 // supplies a Host. An Engine is immutable after construction and may be shared by threads.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +66,10 @@ struct ExecOutcome {
   std::optional<std::vector<std::string>> implicit_keep_flags;
   // Errors that did not end the script (Runtime::ReportError), in order.
   std::vector<Diagnostic> reported_errors;
+  // editheader (RFC 5293): the message as the script left it, which the implicit keep stores;
+  // null when the script made no edit or failed (§2.10.6: the original is kept). Each action
+  // carries its own version (Action::message).
+  std::shared_ptr<const mail::Message> edited_message;
 };
 
 class Engine {

@@ -35,6 +35,8 @@ sieve::ExecStatus Reload(sieve::Runtime& rt, const sieve::Operands& ops) {
     std::fprintf(state.out(), "ERROR: Failed to reload configuration: %s\n", error->c_str());
     return std::unexpected(sieve::ExecError{"failed to reload configuration: " + *error});
   }
+  // The rest of this script runs with the reloaded limits too (variables' value size).
+  rt.set_limits(state.engine().options().limits);
   // Values derived from settings (address parts) were cached for this run: start afresh.
   rt.Rebind(state.message(), state.envelope());
   return {};

@@ -40,7 +40,7 @@ sieve::TestOutcome Error(sieve::Runtime& rt, const sieve::Operands& ops) {
 sieve::TestOutcome Execute(sieve::Runtime& rt, const sieve::Operands&) {
   State& state = StateOf(rt);
   state.ClearLog();
-  return state.ExecuteResult(rt.ImplicitKeepFlags());
+  return state.ExecuteResult(rt.ImplicitKeepFlags(), rt.edited_message().get());
 }
 
 sieve::ExecStatus Print(sieve::Runtime& rt, const sieve::Operands&) {

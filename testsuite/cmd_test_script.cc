@@ -1,6 +1,7 @@
 // test_script_compile, test_script_run, test_multiscript, test_binary_save and
 // test_binary_load (testsuite-spec §5.7-§5.10): helper scripts and their binaries.
 #include <filesystem>
+#include <memory>
 
 #include "base/fs.h"
 #include "sieve-lang/runtime.h"
@@ -33,14 +34,19 @@ bool RunHelper(sieve::Runtime& rt, const sieve::Program& program, sieve::Result&
   State& state = StateOf(rt);
   ++state.helper_depth;
   bool failed_before = std::exchange(state.helper_failed, false);
-  sieve::ExecInput input{.message = &state.message(), .envelope = state.envelope(),
-                         .host = &state, .result = &result};
+  // The helper works on the message as edited so far (editheader, RFC 5293), and its own
+  // edits carry over to this run: the next script and the implicit keep see them.
+  std::shared_ptr<const mail::Message> edited = rt.edited_message();
+  sieve::ExecInput input{
+      .message = &rt.message(), .envelope = state.envelope(), .host = &state, .result = &result};
   sieve::ExecOutcome outcome = state.engine().Execute(program, input);
   --state.helper_depth;
   bool ok = !state.helper_failed;
   state.helper_failed = failed_before;
   // The helper may have changed the current message; this run must see the same one.
   rt.Rebind(state.message(), state.envelope());
+  if (outcome.edited_message) edited = std::move(outcome.edited_message);
+  if (edited) rt.EditMessage(std::move(edited));
   for (const sieve::Diagnostic& d : outcome.reported_errors) state.LogError(d.message);
   if (outcome.error) {
     state.LogError(outcome.error->message);
@@ -96,7 +102,8 @@ sieve::TestOutcome Multiscript(sieve::Runtime& rt, const sieve::Operands& ops) {
     keep = result.implicit_keep();
     if (!keep) break;
   }
-  if (keep) ok = state.Store(options.default_mailbox) && ok;
+  const mail::Message* edited = rt.edited_message().get();
+  if (keep) ok = state.Store(options.default_mailbox, std::nullopt, edited) && ok;
   return ok;
 }
 

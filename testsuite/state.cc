@@ -94,6 +94,15 @@ std::optional<bool> State::ExternalListContains(std::string_view list,
       [this](std::string_view key) { return Setting(key); }, config::FileDictHasKey, list, item);
 }
 
+bool State::TrackingSeen(std::string_view key) const {
+  auto it = tracking_.find(key);
+  return it != tracking_.end() && it->second > Now();
+}
+
+void State::TrackingMark(std::string_view key, std::chrono::system_clock::time_point expires) {
+  tracking_.insert_or_assign(std::string(key), expires);
+}
+
 std::string State::ResolvePath(std::string_view relative) const {
   std::filesystem::path dir = std::filesystem::path(main_script_).parent_path();
   return (dir / relative).lexically_normal().string();
@@ -137,12 +146,13 @@ void SetCurrentFlags(sieve::Runtime& rt, const std::vector<std::string>& flags) 
   (void)rt.SetVariable(sieve::ext::kInternalFlagsVariable, std::move(joined));
 }
 
-bool State::Store(std::string_view mailbox,
-                  const std::optional<std::vector<std::string>>& flags) {
-  StoredMessage stored{.raw = std::string(message_->bytes()),
+bool State::Store(std::string_view mailbox, const std::optional<std::vector<std::string>>& flags,
+                  const mail::Message* message) {
+  const mail::Message& stored_message = message ? *message : *message_;
+  StoredMessage stored{.raw = std::string(stored_message.bytes()),
                        .flags = flags.value_or(std::vector<std::string>{})};
   // The corpus runs with Dovecot's mail_attachment_detection_options = add-flags.
-  stored.flags.emplace_back(mail::AttachmentKeyword(*message_));
+  stored.flags.emplace_back(mail::AttachmentKeyword(stored_message));
   if (store_.Append(mailbox, std::move(stored))) return true;
   LogError("failed to store into mailbox '" + std::string(mailbox) +
            "': Mailbox doesn't exist: " + std::string(mailbox));
@@ -151,11 +161,14 @@ bool State::Store(std::string_view mailbox,
 
 bool State::ExecuteAction(const sieve::Action& action) {
   using Kind = sieve::Action::Kind;
+  // editheader (RFC 5293 §7): the message as it was when the action was added; refusals and
+  // reports quote the original.
+  const mail::Message& message = action.message ? *action.message : *message_;
   switch (action.kind) {
-    case Kind::kKeep: return Store(result_.default_mailbox(), action.flags);
+    case Kind::kKeep: return Store(result_.default_mailbox(), action.flags, &message);
     case Kind::kStore:
       if (action.create) store_.Create(action.target);
-      return Store(action.target, action.flags);
+      return Store(action.target, action.flags, &message);
     case Kind::kDiscard: return true;
     case Kind::kReject:
     case Kind::kEreject:
@@ -173,12 +186,35 @@ bool State::ExecuteAction(const sieve::Action& action) {
                          .from = "",
                          .to = action.target});
       return true;
+    case Kind::kNotify:
+      // One outbox entry per recipient of the one message (testsuite-spec §6).
+      if (action.notification) {
+        for (const std::string& to : action.notification->recipients) {
+          outbox_.push_back({.message = action.notification->message,
+                             .from = action.notification->envelope_from,
+                             .to = to});
+        }
+      }
+      return true;
+    case Kind::kDuplicateMark:
+      if (action.duplicate) TrackingMark(action.duplicate->key, action.duplicate->expires);
+      return true;
+    case Kind::kVacation:
+      // The reply goes to the outbox; its tracking mark is not recorded, as Pigeonhole's
+      // testsuite keeps no reply history (testsuite-spec §3: vacation never suppresses
+      // repeats; message.svtest answers one sender with one reason in several tests).
+      if (action.notification) {
+        outbox_.push_back({.message = action.notification->message,
+                           .from = action.notification->envelope_from,
+                           .to = action.target});
+      }
+      return true;
     case Kind::kRedirect: {
       std::string user = sieve::RedirectUserAddress(redirect_settings_, envelope_);
       // A loop is dropped quietly, as Pigeonhole does: the message was here before.
-      if (sieve::RedirectWouldLoop(*message_, redirect_settings_, envelope_)) return true;
+      if (sieve::RedirectWouldLoop(message, redirect_settings_, envelope_)) return true;
       outbox_.push_back({.message = std::string(sieve::kRedirectedFromHeader) + ": " + user +
-                                    "\r\n" + std::string(message_->bytes()),
+                                    "\r\n" + std::string(message.bytes()),
                          .from = sieve::RedirectEnvelopeSender(redirect_settings_, envelope_),
                          .to = action.target});
       return true;
@@ -187,14 +223,15 @@ bool State::ExecuteAction(const sieve::Action& action) {
   return false;
 }
 
-bool State::ExecuteResult(const std::optional<std::vector<std::string>>& implicit_keep_flags) {
+bool State::ExecuteResult(const std::optional<std::vector<std::string>>& implicit_keep_flags,
+                          const mail::Message* edited) {
   bool ok = true;
   const auto& actions = result_.actions();
   for (; executed_ < actions.size(); ++executed_) ok = ExecuteAction(actions[executed_]) && ok;
   bool keep = result_.implicit_keep() || !ok;  // a failed action falls back to keeping
   if (keep && !implicit_keep_executed_) {
     implicit_keep_executed_ = true;
-    ok = Store(result_.default_mailbox(), implicit_keep_flags) && ok;
+    ok = Store(result_.default_mailbox(), implicit_keep_flags, ok ? edited : nullptr) && ok;
   }
   return ok;
 }

@@ -55,6 +55,9 @@ class State : public sieve::Host {
   // The extlists lists the overrides configure (sieve-lang/ext/extlists/configured_lists.h).
   std::optional<bool> ExternalListContains(std::string_view list,
                                            std::string_view item) const override;
+  // An in-memory tracking database for duplicate and vacation, kept for the whole file.
+  bool TrackingSeen(std::string_view key) const override;
+  void TrackingMark(std::string_view key, std::chrono::system_clock::time_point expires) override;
 
   // The engine helper scripts compile and run with: the runner's, or the one the last
   // test_config_reload built from the overrides.
@@ -80,13 +83,18 @@ class State : public sieve::Host {
   // Forget what was executed (test_script_run without :append_result); keeps the outbox.
   void ResetExecution();
   // Executes actions not executed yet, then the implicit keep; false if any failed.
-  // `implicit_keep_flags`: what the implicit keep stores with (Runtime::ImplicitKeepFlags).
-  bool ExecuteResult(const std::optional<std::vector<std::string>>& implicit_keep_flags);
+  // `implicit_keep_flags`: what the implicit keep stores with (Runtime::ImplicitKeepFlags);
+  // `edited`: the message as editheader left it (null: unchanged), which the implicit keep
+  // stores unless an action failed (RFC 5293 §7: the fallback keeps the original).
+  bool ExecuteResult(const std::optional<std::vector<std::string>>& implicit_keep_flags,
+                     const mail::Message* edited = nullptr);
   // One action as a committed delivery would: stores into the store, mail into the outbox.
   bool ExecuteAction(const sieve::Action& action);
-  // Stores the current message; logs and returns false when the mailbox does not exist.
+  // Stores `message` (null: the current message); logs and returns false when the mailbox
+  // does not exist.
   bool Store(std::string_view mailbox,
-             const std::optional<std::vector<std::string>>& flags = std::nullopt);
+             const std::optional<std::vector<std::string>>& flags = std::nullopt,
+             const mail::Message* message = nullptr);
 
   MailStore& store() { return store_; }
   std::vector<OutboxEntry>& outbox() { return outbox_; }
@@ -135,6 +143,7 @@ class State : public sieve::Host {
   std::optional<sieve::Program> slot_;
   std::vector<std::string> errors_;
   std::map<std::string, std::string> config_;
+  std::map<std::string, std::chrono::system_clock::time_point, std::less<>> tracking_;
   sieve::RedirectSettings redirect_settings_;
   std::map<std::string, std::string, std::less<>> applied_;
   std::optional<std::string> work_dir_;

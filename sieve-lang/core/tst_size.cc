@@ -14,8 +14,18 @@ bool Validate(ValidationContext& ctx, Node& node) {
   return true;
 }
 
+// The size as transmitted (RFC 5322 §2.3: lines end in CRLF), which is what Pigeonhole
+// compares: a message kept with bare LF line ends counts one more octet per line.
+uint64_t WireSize(std::string_view bytes) {
+  uint64_t size = bytes.size();
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r')) ++size;
+  }
+  return size;
+}
+
 TestOutcome Evaluate(Runtime& rt, const Operands& ops) {
-  uint64_t size = rt.message().size();
+  uint64_t size = WireSize(rt.message().bytes());
   uint64_t limit = ops.positional[0].number;
   return ops.HasTag("over") ? size > limit : size < limit;
 }

@@ -43,6 +43,11 @@ std::vector<const Extension*> BuiltinExtensions() {
       &SpamtestExtension(),
       &SpamtestplusExtension(),
       &VirustestExtension(),
+      &VacationExtension(),
+      &VacationSecondsExtension(),
+      &EditheaderExtension(),
+      &EnotifyExtension(),
+      &DuplicateExtension(),
   };
 }
 

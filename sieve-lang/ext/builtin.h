@@ -45,6 +45,11 @@ const Extension& EarlyRejectExtension();
 const Extension& SpamtestExtension();
 const Extension& SpamtestplusExtension();
 const Extension& VirustestExtension();
+const Extension& VacationExtension();
+const Extension& VacationSecondsExtension();
+const Extension& EditheaderExtension();
+const Extension& EnotifyExtension();
+const Extension& DuplicateExtension();
 
 // Every extension, the core language first.
 std::vector<const Extension*> BuiltinExtensions();

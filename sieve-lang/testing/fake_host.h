@@ -54,6 +54,15 @@ class FakeHost : public Host {
     return it->second.contains(std::string(item));
   }
 
+  // An in-memory tracking database; entries expire against Now().
+  bool TrackingSeen(std::string_view key) const override {
+    auto it = tracking_.find(std::string(key));
+    return it != tracking_.end() && it->second > now_;
+  }
+  void TrackingMark(std::string_view key, std::chrono::system_clock::time_point expires) override {
+    tracking_[std::string(key)] = expires;
+  }
+
   void set_now(std::chrono::system_clock::time_point now) { now_ = now; }
   void AddMailbox(std::string name) { mailboxes_.insert(std::move(name)); }
   void SetEnvironment(std::string name, std::string value) {
@@ -85,6 +94,7 @@ class FakeHost : public Host {
   std::map<std::pair<std::string, std::string>, std::string> metadata_;
   std::map<std::string, std::set<std::string>> lists_;
   ListSource list_source_;
+  std::map<std::string, std::chrono::system_clock::time_point> tracking_;
 };
 
 }  // namespace sieve

@@ -12,6 +12,10 @@ constexpr TagSpec kIndex{"index", ArgType::kNumber, "field number", 0};
 constexpr TagSpec kLast{"last", std::nullopt, {}, 0};
 
 bool ValidateTags(ValidationContext& ctx, Node& node) {
+  // Only the tags this extension adds: editheader's deleteheader has its own :index/:last,
+  // and addheader's :last is unrelated.
+  std::string_view command = node.def->name;
+  if (command != "header" && command != "address" && command != "date") return true;
   const TagValue* index = node.operands.FindTag("index");
   if (node.operands.HasTag("last") && index == nullptr) {
     ctx.Error(node.location, "the :last tag requires the :index tag (RFC 5260 §6)");

@@ -1,7 +1,9 @@
 // RFC 5229 §4 set [MODIFIER...] <name> <value>: assigns a variable. Modifiers apply in
 // precedence order (40 :lower/:upper, 30 :lowerfirst/:upperfirst, 20 :quotewildcard,
-// 10 :length); two of the same precedence are an error.
+// 15 :encodeurl from enotify (RFC 5435 §6), 10 :length); two of the same precedence are an
+// error.
 #include "base/strings.h"
+#include "sieve-lang/ext/enotify/mailto.h"
 #include "sieve-lang/ext/variables/variables.h"
 #include "sieve-lang/runtime.h"
 #include "sieve-lang/validator.h"
@@ -10,8 +12,8 @@ namespace sieve::ext {
 namespace {
 
 // Modifier tags, highest precedence first: the order they are applied in.
-constexpr std::string_view kModifiers[] = {"lower",         "upper",  "lowerfirst",
-                                           "upperfirst",    "quotewildcard", "length"};
+constexpr std::string_view kModifiers[] = {"lower",         "upper",     "lowerfirst", "upperfirst",
+                                           "quotewildcard", "encodeurl", "length"};
 
 size_t Utf8Length(std::string_view s) {
   size_t n = 0;
@@ -19,7 +21,7 @@ size_t Utf8Length(std::string_view s) {
   return n;
 }
 
-std::string Apply(std::string_view modifier, std::string value) {
+std::string Apply(std::string_view modifier, std::string value, size_t max_size) {
   if (modifier == "lower") return base::AsciiToLower(value);
   if (modifier == "upper") {
     for (char& c : value) c = base::AsciiUpper(c);
@@ -41,6 +43,8 @@ std::string Apply(std::string_view modifier, std::string value) {
     }
     return out;
   }
+  // Encoded whole characters only: truncating afterwards could cut a "%XX" apart.
+  if (modifier == "encodeurl") return EncodeUrl(value, max_size);
   if (modifier == "length") return std::to_string(Utf8Length(value));
   return value;
 }
@@ -51,7 +55,8 @@ bool Validate(ValidationContext& ctx, Node& node) {
 
 ExecStatus Execute(Runtime& rt, const Operands& ops) {
   return rt.SetVariable(ops.positional[0].str(),
-                        ApplyModifiers(ops, ops.positional[1].str()));
+                        ApplyModifiers(ops, ops.positional[1].str(),
+                                       rt.limits().max_variable_size));
 }
 
 }  // namespace
@@ -66,9 +71,9 @@ bool ValidateAssignedName(ValidationContext& ctx, const Node& node, std::string_
   return true;
 }
 
-std::string ApplyModifiers(const Operands& ops, std::string value) {
+std::string ApplyModifiers(const Operands& ops, std::string value, size_t max_size) {
   for (std::string_view modifier : kModifiers) {
-    if (ops.HasTag(modifier)) value = Apply(modifier, std::move(value));
+    if (ops.HasTag(modifier)) value = Apply(modifier, std::move(value), max_size);
   }
   return value;
 }

@@ -20,8 +20,9 @@ const CommandDef& StringTest();
 
 // Assignment shared by set and extracttext (RFC 5703 §7): the modifier tags (RFC 5229 §4.1),
 // applying them in precedence order, and checking the name assigned to (reported at node).
+// `max_size` bounds what :encodeurl produces (0: unlimited).
 const std::vector<TagSpec>& ModifierTags();
-std::string ApplyModifiers(const Operands& ops, std::string value);
+std::string ApplyModifiers(const Operands& ops, std::string value, size_t max_size = 0);
 bool ValidateAssignedName(ValidationContext& ctx, const Node& node, std::string_view name);
 
 // RFC 5229 §3 identifier: (ALPHA / "_") *(ALPHA / DIGIT / "_").

@@ -8,6 +8,7 @@
 #include "lda/script_chain.h"
 #include "mail/message.h"
 #include "sieve-lang/ext/reject/reject_action.h"
+#include "sieve-lang/ext/vnd.dovecot.report/report_message.h"
 #include "storage/mail_store.h"
 
 namespace lda {
@@ -43,8 +44,9 @@ class Delivery {
 
  private:
   base::Status Store(storage::MailStore& store, const std::string& mailbox,
-                     const std::vector<std::string>& flags, bool create);
-  base::Status Redirect(const std::string& address);
+                     const std::vector<std::string>& flags, bool create,
+                     const std::string& bytes);
+  base::Status Redirect(const std::string& address, const std::string& bytes);
   std::string RedirectSender() const;
 
   const DeliverySettings& settings_;
@@ -75,9 +77,13 @@ DeliveryOutcome Delivery::Run() {
   host_settings.emplace("recipient_delimiter", settings_.recipient_delimiter);
   host_settings.emplace("postmaster_address", settings_.postmaster_address);
   host_settings.emplace("hostname", settings_.hostname);
-  LdaHost host(store, host_settings);
+  LdaHost host(store, host_settings,
+               TrackingFile((home.empty() ? location->root : home) + "/.dovecot.lda-dupes"));
 
-  mail::Message message(bytes_);
+  // Each script sees the message as the scripts before it left it (editheader, RFC 5293);
+  // the implicit keep stores the last version.
+  auto original = std::make_shared<const mail::Message>(bytes_);
+  std::shared_ptr<const mail::Message> current = original;
   ChainPaths paths = FindChain(settings_.plugin, home);
   std::vector<ChainScript> chain = LoadChain(engine_, paths);
   sieve::Result result(engine_.options().limits, recipient_.mailbox);
@@ -90,8 +96,9 @@ DeliveryOutcome Delivery::Run() {
       continue;
     }
     sieve::ExecOutcome outcome = engine_.Execute(
-        *script.program, {.message = &message, .envelope = envelope_, .host = &host,
+        *script.program, {.message = current.get(), .envelope = envelope_, .host = &host,
                           .result = &result});
+    if (outcome.edited_message) current = outcome.edited_message;
     if (outcome.error) {
       log_.push_back("sieve: " + script.path + ": runtime error: " + outcome.error->message);
       if (script.personal) {
@@ -103,18 +110,38 @@ DeliveryOutcome Delivery::Run() {
     if (!result.implicit_keep()) break;
   }
 
+  std::vector<const sieve::Action::DuplicateMark*> marks;
   for (const sieve::Action& action : result.actions()) {
     base::Status done = base::Status::Ok();
+    // Stores and redirects carry the message as it was when the action was taken.
+    const std::string& bytes = action.message ? action.message->bytes() : bytes_;
     switch (action.kind) {
       case sieve::Action::Kind::kKeep:
-        done = Store(store, recipient_.mailbox, action.flags.value_or(std::vector<std::string>{}), false);
+        done = Store(store, recipient_.mailbox, action.flags.value_or(std::vector<std::string>{}),
+                     false, bytes);
         break;
       case sieve::Action::Kind::kStore:
         done = Store(store, action.target, action.flags.value_or(std::vector<std::string>{}),
-                     action.create);
+                     action.create, bytes);
         break;
       case sieve::Action::Kind::kRedirect:
-        done = Redirect(action.target);
+        done = Redirect(action.target, bytes);
+        break;
+      case sieve::Action::Kind::kVacation:
+      case sieve::Action::Kind::kNotify:
+        if (action.notification) {
+          const auto& note = *action.notification;
+          done = outgoing_.Send(note.envelope_from, note.recipients, note.message);
+          if (done.ok()) {
+            log_.push_back(std::string(action.name()) + " sent to <" +
+                           (note.recipients.empty() ? "" : note.recipients.front()) + ">");
+            // The reply is tracked only once it went out (RFC 5230 §4.2).
+            if (action.duplicate) marks.push_back(&*action.duplicate);
+          }
+        }
+        break;
+      case sieve::Action::Kind::kDuplicateMark:
+        if (action.duplicate) marks.push_back(&*action.duplicate);
         break;
       case sieve::Action::Kind::kDiscard:
         log_.push_back("discarded");
@@ -126,27 +153,36 @@ DeliveryOutcome Delivery::Run() {
           return Outcome(Status::kRejected, action.target, std::move(log_));
         }
         if (!envelope_.from.empty()) {
-          std::string bounce = sieve::BuildRejectMessage(message, envelope_, action.target,
+          std::string bounce = sieve::BuildRejectMessage(*original, envelope_, action.target,
                                                          settings_.postmaster_address);
           done = outgoing_.Send("", {envelope_.from}, bounce);
         }
         log_.push_back("rejected: " + action.target);
         break;
-      default:
-        log_.push_back("action '" + std::string(action.name()) + "' is not carried out by this delivery");
+      case sieve::Action::Kind::kReport: {
+        std::string report = sieve::BuildFeedbackReport(*original, envelope_, action,
+                                                        settings_.postmaster_address);
+        done = outgoing_.Send("", {action.target}, report);
+        if (done.ok()) log_.push_back("report sent to <" + action.target + ">");
         break;
+      }
     }
     if (!done.ok()) return Outcome(Status::kTempFail, done.message(), std::move(log_));
   }
   if (result.implicit_keep()) {
-    base::Status kept = Store(store, recipient_.mailbox, keep_flags.value_or(std::vector<std::string>{}), false);
+    base::Status kept = Store(store, recipient_.mailbox,
+                              keep_flags.value_or(std::vector<std::string>{}), false,
+                              current->bytes());
     if (!kept.ok()) return Outcome(Status::kTempFail, kept.message(), std::move(log_));
   }
+  // RFC 7352 §3.1: IDs are recorded once the execution succeeded.
+  for (const auto* mark : marks) host.TrackingMark(mark->key, mark->expires);
   return Outcome(Status::kDelivered, "delivered", std::move(log_));
 }
 
 base::Status Delivery::Store(storage::MailStore& store, const std::string& mailbox,
-                             const std::vector<std::string>& flags, bool create) {
+                             const std::vector<std::string>& flags, bool create,
+                             const std::string& bytes) {
   std::string target = mailbox;
   auto opened = store.Open(target);
   if (!opened && opened.error().code() == base::Status::Code::kNotFound) {
@@ -163,7 +199,7 @@ base::Status Delivery::Store(storage::MailStore& store, const std::string& mailb
     }
   }
   if (!opened) return base::Status::Temporary(opened.error().message());
-  auto saved = opened->Append(bytes_, flags);
+  auto saved = opened->Append(bytes, flags);
   if (!saved) {
     if (saved.error().code() == base::Status::Code::kQuotaExceeded && !settings_.quota_full_tempfail) {
       return saved.error();
@@ -184,8 +220,8 @@ std::string Delivery::RedirectSender() const {
   return envelope_.from;
 }
 
-base::Status Delivery::Redirect(const std::string& address) {
-  base::Status sent = outgoing_.Send(RedirectSender(), {address}, bytes_);
+base::Status Delivery::Redirect(const std::string& address, const std::string& bytes) {
+  base::Status sent = outgoing_.Send(RedirectSender(), {address}, bytes);
   if (!sent.ok()) return sent;
   log_.push_back("forwarded to <" + address + ">");
   return base::Status::Ok();

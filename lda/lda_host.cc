@@ -35,4 +35,10 @@ std::optional<std::string> LdaHost::Setting(std::string_view key) const {
   return it->second;
 }
 
+bool LdaHost::TrackingSeen(std::string_view key) const { return tracking_.Seen(key, Now()); }
+
+void LdaHost::TrackingMark(std::string_view key, std::chrono::system_clock::time_point expires) {
+  (void)tracking_.Mark(key, expires, Now());  // a lost mark only means one more reply
+}
+
 }  // namespace lda

@@ -39,6 +39,8 @@ protocol lda {
 plugin {
   sieve = file:~/sieve;active=~/.dovecot.sieve
   sieve_before = $t/global
+  # editheader is not among Pigeonhole's default extensions.
+  sieve_extensions = +editheader
 }
 CONF
 cat > "$t/global/10-spam.sieve" <<'SIEVE'
@@ -85,6 +87,28 @@ printf 'require "fileinto";\nfileinto "Work"\nkeep;\n' > "$home/sieve/main.sieve
 msg boss@example.com "report 2" | deliver 0
 [[ $(count .) -eq 2 ]] || fail "a broken script lost the message"
 grep -q "line 3: error" "$home/.dovecot.sieve.log" || fail "no error in the user's log: $(cat "$home/.dovecot.sieve.log" 2>/dev/null)"
+
+# Actions that leave the mailbox or change it: editheader, vacation (tracked: one reply per
+# sender), duplicate (the same Message-ID delivered twice is dropped the second time).
+cat > "$home/sieve/main.sieve" <<'SIEVE'
+require ["vacation", "editheader", "duplicate"];
+if duplicate { discard; stop; }
+addheader "X-Roost-Filtered" "yes";
+vacation :days 1 :addresses ["alice@example.com"] "I am away until Monday.";
+SIEVE
+: > "$t/sent"; : > "$t/sent-args"
+before=$(count .)
+for i in 1 2; do
+  msg friend@example.net "lunch?" "Message-ID: <lunch-1@example.net>" | deliver 0
+done
+[[ $(count .) -eq $((before + 1)) ]] || fail "the duplicate was stored again (or the first not at all)"
+grep -rlq "^X-Roost-Filtered: yes" "$home/Maildir/new" "$home/Maildir/cur" || fail "addheader did not reach the stored message"
+[[ $(grep -c -- "-- sender@example.net" "$t/sent-args") -eq 1 ]] || fail "vacation replies: $(cat "$t/sent-args")"
+grep -q "^Auto-Submitted: auto-replied" "$t/sent" || fail "the vacation reply lacks Auto-Submitted"
+grep -q "I am away until Monday." "$t/sent" || fail "the vacation reply lacks the reason"
+[[ -s $home/.dovecot.lda-dupes ]] || fail "no tracking database in the home directory"
+msg friend@example.net "again" "Message-ID: <lunch-2@example.net>" | deliver 0
+[[ $(grep -c -- "-- sender@example.net" "$t/sent-args") -eq 1 ]] || fail "a second vacation reply within :days"
 
 msg friend@example.net "hi" | { rc=0; "$lda" -c "$t/dovecot.conf" -d nobody@example.com 2>/dev/null || rc=$?; [[ $rc -eq 67 ]] || fail "unknown user exited $rc, not 67"; }
 "$lda" --help | grep -q "Usage: roost-lda" || fail "--help"

@@ -175,8 +175,8 @@ bool ClientConnection::HandleAuth(const std::vector<std::string>& args) {
   if (authenticator.Trusted(rip)) pending.no_penalty = true;
   unsigned id = *request_id;
   if (!authenticator.MechanismAllowed(pending.mechanism, pending.request.secured)) {
-    bool known = !authenticator.Mechanisms(true).empty() &&
-                 authenticator.MechanismAllowed(pending.mechanism, true);
+    // Allowed on a secured connection: only plaintext authentication is in the way.
+    bool known = authenticator.MechanismAllowed(pending.mechanism, true);
     Log(pending, id, "", known ? "plaintext authentication disabled" : "unsupported mechanism");
     Send("FAIL\t" + std::to_string(id) + "\treason=" +
          (known ? "Plaintext authentication disallowed on non-secure (SSL/TLS) connections."

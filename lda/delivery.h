@@ -37,7 +37,6 @@ struct DeliveryOutcome {
     kDelivered,  // every action done; exit 0 / 250
     kRejected,   // the script rejected the message; `message` is the reason (-e / LMTP 5xx)
     kTempFail,   // try again later; `message` says why
-    kFailed,     // a permanent error that is not a rejection (bad configuration)
   };
   Status status = Status::kTempFail;
   std::string message;

@@ -1,6 +1,7 @@
 // roost-lda: local delivery as Postfix's mailbox_command runs it, command-line compatible with
 // dovecot-lda: the message on stdin, the user's Sieve chain, the result stored in Maildir.
 #include <pwd.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -10,16 +11,18 @@
 #include "auth/authenticator.h"
 #include "base/fs.h"
 #include "base/log.h"
+#include "base/strings.h"
 #include "config/settings.h"
 #include "lda/delivery.h"
 #include "lda/lda_setup.h"
-#include "sieve-lang/ext/builtin.h"
+#include "mail/address.h"
+#include "mail/header.h"
 
 namespace {
 
 // sysexits.h, as dovecot-lda uses them and Postfix reads them.
-constexpr int kExitOk = 0, kExitUsage = 64, kExitNoUser = 67, kExitTempFail = 75,
-              kExitNoPerm = 77, kExitConfig = 78;
+constexpr int kExitOk = EX_OK, kExitUsage = EX_USAGE, kExitNoUser = EX_NOUSER,
+              kExitTempFail = EX_TEMPFAIL, kExitNoPerm = EX_NOPERM, kExitConfig = EX_CONFIG;
 
 constexpr char kUsage[] =
     "Usage: roost-lda [-c CONFIG] [-o KEY=VALUE]... [-d USER] [-a ADDRESS] [-f SENDER]\n"
@@ -66,13 +69,13 @@ bool Parse(int argc, char** argv, Args& args) {
   return true;
 }
 
+// The sender from the message's Return-Path (what an MTA that ran us without -f left);
+// "" for none, a malformed one or the null path <>.
 std::string ReturnPath(const std::string& message) {
-  if (!message.starts_with("Return-Path:")) return {};
-  size_t end = message.find('\n');
-  std::string value = message.substr(12, end == std::string::npos ? std::string::npos : end - 12);
-  size_t lt = value.find('<'), gt = value.find('>');
-  if (lt == std::string::npos || gt == std::string::npos || gt < lt) return {};
-  return value.substr(lt + 1, gt - lt - 1);
+  mail::HeaderSection header = mail::ParseHeaderSection(message);
+  if (!header.headers.Has("Return-Path")) return {};
+  auto path = mail::ParseEnvelopePath(base::TrimWhitespace(header.headers.GetFirst("Return-Path")));
+  return path ? path->AddrSpec() : std::string();
 }
 
 }  // namespace
@@ -160,9 +163,6 @@ int main(int argc, char** argv) {
     case lda::DeliveryOutcome::Status::kTempFail:
       std::cerr << "roost-lda: temporary failure: " << outcome.message << "\n";
       return kExitTempFail;
-    case lda::DeliveryOutcome::Status::kFailed:
-      std::cerr << "roost-lda: " << outcome.message << "\n";
-      return kExitConfig;
   }
   return kExitTempFail;
 }

@@ -135,4 +135,13 @@ bool HeaderList::Has(std::string_view name) const {
   return false;
 }
 
+bool IsFieldName(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte < 33 || byte > 126 || c == ':') return false;
+  }
+  return true;
+}
+
 }  // namespace mail

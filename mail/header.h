@@ -48,4 +48,7 @@ struct HeaderSection {
 // fails.
 HeaderSection ParseHeaderSection(std::string_view raw);
 
+// RFC 5322 §3.6.8 field-name: one or more printable US-ASCII characters except ':'.
+bool IsFieldName(std::string_view name);
+
 }  // namespace mail

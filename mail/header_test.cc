@@ -117,5 +117,13 @@ TEST(HeaderTest, ParsesATypicalHeaderBlockQuickly) {
   EXPECT_LT(elapsed / kRounds, std::chrono::microseconds(50));
 }
 
+TEST(HeaderTest, FieldNamesArePrintableAsciiWithoutColon) {
+  EXPECT_TRUE(IsFieldName("X-Some-Header"));
+  EXPECT_FALSE(IsFieldName("X-field:"));
+  EXPECT_FALSE(IsFieldName("X field"));
+  EXPECT_FALSE(IsFieldName(""));
+  EXPECT_FALSE(IsFieldName("X-\xc3\xa9"));
+}
+
 }  // namespace
 }  // namespace mail

@@ -1,5 +1,7 @@
 #include "roost/auth_command.h"
 
+#include <sysexits.h>
+
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -12,8 +14,8 @@ namespace roost {
 namespace {
 
 // sysexits.h values, as doveadm uses them.
-constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 64, kExitNoUser = 67,
-              kExitTempFail = 75, kExitNoPerm = 77;
+constexpr int kExitOk = EX_OK, kExitFailure = 1, kExitUsage = EX_USAGE, kExitNoUser = EX_NOUSER,
+              kExitTempFail = EX_TEMPFAIL, kExitNoPerm = EX_NOPERM;
 
 constexpr char kUsage[] =
     "Usage: roost auth test [CONFIG] [-x KEY=VALUE]... USER [PASSWORD]\n"

@@ -79,6 +79,10 @@ grep -q "Subject: please forward me" "$t/sent" || fail "the redirected message w
 touch "$t/sendmail-fails"
 msg friend@example.net "forward me again" | deliver 75
 rm "$t/sendmail-fails"
+# Without -f the sender is the message's Return-Path (what dovecot-lda does too).
+printf 'Return-Path: <rp@example.net>\r\nFrom: x@example.net\r\nSubject: forward me too\r\n\r\nb\r\n' |
+  "$lda" -c "$t/dovecot.conf" -d alice@example.com 2>>"$t/lda.log" || fail "delivery without -f"
+grep -q -- "-f rp@example.net -- bob@example.org" "$t/sent-args" || fail "Return-Path not used as sender: $(cat "$t/sent-args")"
 # Compiled binaries are saved beside the scripts and reused.
 [[ -f $home/sieve/main.svbin && -f $t/global/10-spam.svbin ]] || fail "no .svbin saved"
 

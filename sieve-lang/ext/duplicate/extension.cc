@@ -6,6 +6,7 @@
 // :seconds). Status: complete.
 #include "base/duration.h"
 #include "base/strings.h"
+#include "mail/header.h"
 #include "sieve-lang/ext/builtin.h"
 #include "sieve-lang/ext/duplicate/duplicate.h"
 #include "sieve-lang/runtime.h"
@@ -22,19 +23,10 @@ std::chrono::seconds Period(const Host& host, std::string_view key, std::chrono:
   return std::chrono::duration_cast<std::chrono::seconds>(*parsed);
 }
 
-// RFC 5322 §3.6.8 field-name: printable ASCII but ':'.
-bool IsFieldName(std::string_view name) {
-  if (name.empty()) return false;
-  for (char c : name) {
-    if (c <= 0x20 || c >= 0x7f || c == ':') return false;
-  }
-  return true;
-}
-
 bool Validate(ValidationContext& ctx, Node& node) {
   const TagValue* header = node.operands.FindTag("header");
   if (header && header->value->str().find("${") == std::string::npos &&
-      !IsFieldName(header->value->str())) {
+      !mail::IsFieldName(header->value->str())) {
     ctx.Error(node.location, "duplicate test: :header: specified header field name '" +
                                  header->value->str() + "' is invalid");
     return false;

@@ -3,6 +3,7 @@
 // is a literal, otherwise when the command runs.
 #include <memory>
 
+#include "mail/header.h"
 #include "sieve-lang/ext/editheader/editheader.h"
 #include "sieve-lang/node.h"
 #include "sieve-lang/runtime.h"
@@ -17,7 +18,7 @@ std::optional<std::string> Problem(std::string_view what, std::string_view name,
                                    bool check_value) {
   std::string prefix = "addheader " + std::string(what) + ": ";
   // RFC 5293 §4: an invalid field name MUST be flagged as an error.
-  if (check_name && !IsValidFieldName(name)) {
+  if (check_name && !mail::IsFieldName(name)) {
     return prefix + "specified field name `" + Sanitized(name) + "' is invalid";
   }
   if (!check_value) return std::nullopt;

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "base/strings.h"
+#include "mail/header.h"
 #include "sieve-lang/ext/editheader/editheader.h"
 #include "sieve-lang/node.h"
 #include "sieve-lang/runtime.h"
@@ -39,7 +40,7 @@ bool Validate(ValidationContext& ctx, Node& node) {
     return false;
   }
   // RFC 5293 §5: an invalid field name MUST be flagged as an error.
-  if (!KnownAtRunTime(ctx, name.str()) && !IsValidFieldName(name.str())) {
+  if (!KnownAtRunTime(ctx, name.str()) && !mail::IsFieldName(name.str())) {
     ctx.Error(node.location, "deleteheader command: specified field name `" +
                                  Sanitized(name.str()) + "' is invalid");
     return false;
@@ -64,7 +65,7 @@ std::vector<size_t> Selected(const Operands& ops, const std::vector<std::string_
 
 ExecStatus Execute(Runtime& rt, const Operands& ops) {
   const std::string& name = NameOperand(ops).str();
-  if (!IsValidFieldName(name)) {
+  if (!mail::IsFieldName(name)) {
     return std::unexpected(ExecError{"deleteheader action: specified field name `" +
                                      Sanitized(name) + "' is invalid"});
   }

@@ -15,8 +15,6 @@ namespace sieve::ext {
 const CommandDef& AddheaderCommand();
 const CommandDef& DeleteheaderCommand();
 
-// RFC 5322 §3.6.8 field-name = 1*ftext, ftext = %d33-57 / %d59-126 (RFC 5293 §4, §5).
-bool IsValidFieldName(std::string_view name);
 // Whether addheader accepts `value` (Pigeonhole's check of RFC 5322 "unstructured", line
 // breaks allowed since they become folding): no control character but HTAB, CR and LF, and
 // valid UTF-8 when it has 8-bit bytes.

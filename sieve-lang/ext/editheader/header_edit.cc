@@ -52,15 +52,6 @@ std::string Unbroken(std::string_view value) {
 
 }  // namespace
 
-bool IsValidFieldName(std::string_view name) {
-  if (name.empty()) return false;
-  for (char c : name) {
-    auto byte = static_cast<unsigned char>(c);
-    if (byte < 33 || byte > 126 || c == ':') return false;
-  }
-  return true;
-}
-
 bool IsValidFieldValue(std::string_view value) {
   bool eight_bit = false;
   for (char c : value) {

@@ -5,6 +5,7 @@
 
 #include "base/strings.h"
 #include "mail/address.h"
+#include "mail/header.h"
 
 namespace sieve::ext {
 namespace {
@@ -30,12 +31,6 @@ constexpr std::array<std::string_view, 16> kReservedHeaders = {
 bool IsReserved(std::string_view name) {
   return std::ranges::any_of(kReservedHeaders,
                              [&](std::string_view r) { return base::EqualsIgnoreCase(r, name); });
-}
-
-// RFC 5322 §3.6.8 field-name: printable ASCII but ':'.
-bool IsFieldName(std::string_view name) {
-  if (name.empty()) return false;
-  return std::ranges::all_of(name, [](char c) { return c > 0x20 && c < 0x7f && c != ':'; });
 }
 
 // Percent-decodes [begin, end) of a URI part whose literal characters must satisfy `allowed`;
@@ -126,7 +121,7 @@ std::optional<std::string> ParseHfield(std::string_view field, Builder& builder,
   if (!name) return name.error();
   auto value = Decode(field.substr(eq + 1), IsQchar, "header field value");
   if (!value) return value.error();
-  if (!IsFieldName(*name)) return "invalid header field name '" + *name + "'";
+  if (!mail::IsFieldName(*name)) return "invalid header field name '" + *name + "'";
   std::string lower = base::AsciiToLower(*name);
   if (lower == "to" || lower == "cc") return builder.AddList(*value, lower == "cc", lower);
   if (lower == "subject") {

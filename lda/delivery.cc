@@ -5,10 +5,12 @@
 #include "config/var_expand.h"
 #include "lda/lda_host.h"
 #include "lda/mail_location.h"
+#include "lda/redirect.h"
 #include "lda/script_chain.h"
 #include "mail/message.h"
 #include "sieve-lang/ext/reject/reject_action.h"
 #include "sieve-lang/ext/vnd.dovecot.report/report_message.h"
+#include "sieve-lang/redirect_policy.h"
 #include "storage/mail_store.h"
 
 namespace lda {
@@ -46,8 +48,6 @@ class Delivery {
   base::Status Store(storage::MailStore& store, const std::string& mailbox,
                      const std::vector<std::string>& flags, bool create,
                      const std::string& bytes);
-  base::Status Redirect(const std::string& address, const std::string& bytes);
-  std::string RedirectSender() const;
 
   const DeliverySettings& settings_;
   const sieve::Engine& engine_;
@@ -88,6 +88,10 @@ DeliveryOutcome Delivery::Run() {
   std::vector<ChainScript> chain = LoadChain(engine_, paths);
   sieve::Result result(engine_.options().limits, recipient_.mailbox);
   std::optional<std::vector<std::string>> keep_flags;
+  // A script that fails at runtime adds nothing to what is carried out (RFC 5228 §2.10.6),
+  // and the chain ends there with the implicit keep, as in Pigeonhole.
+  size_t actions_to_run = 0;
+  bool script_failed = false;
   for (const ChainScript& script : chain) {
     if (!script.program) {
       if (script.personal) AppendUserLog(paths.user_log, script.errors);
@@ -104,14 +108,27 @@ DeliveryOutcome Delivery::Run() {
       if (script.personal) {
         AppendUserLog(paths.user_log, script.path + ": " + sieve::FormatPigeonhole(*outcome.error) + "\n");
       }
+      script_failed = true;
+      break;
     }
+    actions_to_run = result.actions().size();
     if (outcome.implicit_keep_flags) keep_flags = outcome.implicit_keep_flags;
     // Pigeonhole's multiscript rule: the next script runs only while keep is in effect.
     if (!result.implicit_keep()) break;
   }
 
+  const sieve::RedirectSettings redirect_settings{
+      .envelope_from = settings_.redirect_envelope_from,
+      .user_email = settings_.user_email,
+      .postmaster = settings_.postmaster_address};
+  const RedirectContext redirect_context{.settings = redirect_settings, .envelope = envelope_,
+                                         .incoming = *original,
+                                         .duplicate_period = settings_.redirect_duplicate_period};
+  bool keep = script_failed || result.implicit_keep();
+  bool redirect_looped = false, stored = false;
   std::vector<const sieve::Action::DuplicateMark*> marks;
-  for (const sieve::Action& action : result.actions()) {
+  for (size_t i = 0; i < actions_to_run; ++i) {
+    const sieve::Action& action = result.actions()[i];
     base::Status done = base::Status::Ok();
     // Stores and redirects carry the message as it was when the action was taken.
     const std::string& bytes = action.message ? action.message->bytes() : bytes_;
@@ -119,14 +136,23 @@ DeliveryOutcome Delivery::Run() {
       case sieve::Action::Kind::kKeep:
         done = Store(store, recipient_.mailbox, action.flags.value_or(std::vector<std::string>{}),
                      false, bytes);
+        stored = stored || done.ok();
         break;
       case sieve::Action::Kind::kStore:
         done = Store(store, action.target, action.flags.value_or(std::vector<std::string>{}),
                      action.create, bytes);
+        stored = stored || done.ok();
         break;
-      case sieve::Action::Kind::kRedirect:
-        done = Redirect(action.target, bytes);
+      case sieve::Action::Kind::kRedirect: {
+        auto redirected = CarryOutRedirect(redirect_context, host, outgoing_, action.target, bytes);
+        if (!redirected) {
+          done = redirected.error();
+          break;
+        }
+        log_.push_back(DescribeRedirect(*redirected, action.target));
+        if (*redirected == RedirectOutcome::kLoop) redirect_looped = true;
         break;
+      }
       case sieve::Action::Kind::kVacation:
       case sieve::Action::Kind::kNotify:
         if (action.notification) {
@@ -169,7 +195,9 @@ DeliveryOutcome Delivery::Run() {
     }
     if (!done.ok()) return Outcome(Status::kTempFail, done.message(), std::move(log_));
   }
-  if (result.implicit_keep()) {
+  // A looping redirect is not sent round again, and not dropped either: unless the script
+  // stored it somewhere, the user keeps it.
+  if (keep || (redirect_looped && !stored)) {
     base::Status kept = Store(store, recipient_.mailbox,
                               keep_flags.value_or(std::vector<std::string>{}), false,
                               current->bytes());
@@ -207,23 +235,6 @@ base::Status Delivery::Store(storage::MailStore& store, const std::string& mailb
     return base::Status::Temporary("saving to " + target + ": " + saved.error().message());
   }
   log_.push_back("saved to " + target);
-  return base::Status::Ok();
-}
-
-std::string Delivery::RedirectSender() const {
-  const std::string& mode = settings_.redirect_envelope_from;
-  if (mode.empty() || mode == "sender") return envelope_.from;
-  if (mode == "recipient") return envelope_.to;
-  if (mode == "orig_recipient") return envelope_.orig_to.empty() ? envelope_.to : envelope_.orig_to;
-  if (mode == "postmaster") return settings_.postmaster_address;
-  if (mode.starts_with('<') && mode.ends_with('>')) return mode.substr(1, mode.size() - 2);
-  return envelope_.from;
-}
-
-base::Status Delivery::Redirect(const std::string& address, const std::string& bytes) {
-  base::Status sent = outgoing_.Send(RedirectSender(), {address}, bytes);
-  if (!sent.ok()) return sent;
-  log_.push_back("forwarded to <" + address + ">");
   return base::Status::Ok();
 }
 

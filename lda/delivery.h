@@ -4,6 +4,7 @@
 // temporary failure the MTA retries, never a silent drop.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -23,6 +24,8 @@ struct DeliverySettings {
   bool mailbox_autosubscribe = false;  // lda_mailbox_autosubscribe
   bool quota_full_tempfail = false;
   std::string redirect_envelope_from = "sender";  // sieve_redirect_envelope_from
+  std::string user_email;                         // sieve_user_email
+  std::chrono::seconds redirect_duplicate_period = std::chrono::hours(12);
   std::map<std::string, std::string> plugin;      // plugin {} (sieve, sieve_before, ...)
 };
 

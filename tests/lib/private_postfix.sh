@@ -47,6 +47,7 @@ CONF
 private_postfix_stop() {
   local dir=$1
   /usr/sbin/postfix -c "$dir/etc" stop >/dev/null 2>&1
-  [[ -f $dir/postfix.pid ]] && wait "$(cat "$dir/postfix.pid")" 2>/dev/null
+  # Callable under set -e: the stopped master's exit status (143) is no failure.
+  if [[ -f $dir/postfix.pid ]]; then wait "$(cat "$dir/postfix.pid")" 2>/dev/null || true; fi
   return 0
 }

@@ -133,6 +133,14 @@ Result<std::string> ProgramInDirectory(std::string_view dir, std::string_view na
   return path;
 }
 
+Result<ProgramExit> RunProgramInDirectory(std::string_view dir, std::string_view name,
+                                          ProgramRun run) {
+  auto path = ProgramInDirectory(dir, name);
+  if (!path) return Err(path.error());
+  run.path = std::move(*path);
+  return RunProgram(run);
+}
+
 Result<ProgramExit> RunProgram(const ProgramRun& run) {
   int out_pipe[2];
   int err_pipe[2];
@@ -141,23 +149,17 @@ Result<ProgramExit> RunProgram(const ProgramRun& run) {
   if (::pipe2(err_pipe, O_CLOEXEC) != 0) return Err(Errno("pipe", errno));
   Fd err_read(err_pipe[0]), err_write(err_pipe[1]);
   // A socket, not a pipe, for the input: send() with MSG_NOSIGNAL reports a program that
-  // stopped reading as EPIPE instead of killing us with SIGPIPE.
-  Fd in_write, in_read;
-  if (run.input) {
-    int pair[2];
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
-      return Err(Errno("socketpair", errno));
-    }
-    in_write.Reset(pair[0]);
-    in_read.Reset(pair[1]);
+  // stopped reading as EPIPE instead of killing us with SIGPIPE. Without input the program
+  // reads end of file at once (not /dev/null, which a broken system may have replaced).
+  int pair[2];
+  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
+    return Err(Errno("socketpair", errno));
   }
+  Fd in_write(pair[0]), in_read(pair[1]);
+  const std::string_view input = run.input ? std::string_view(*run.input) : std::string_view();
 
   SpawnSetup setup;
-  if (run.input) {
-    posix_spawn_file_actions_adddup2(&setup.actions, in_read.get(), 0);
-  } else {
-    posix_spawn_file_actions_addopen(&setup.actions, 0, "/dev/null", O_RDONLY, 0);
-  }
+  posix_spawn_file_actions_adddup2(&setup.actions, in_read.get(), 0);
   posix_spawn_file_actions_adddup2(&setup.actions, out_write.get(), 1);
   posix_spawn_file_actions_adddup2(&setup.actions, err_write.get(), 2);
   sigset_t none, defaults;
@@ -198,7 +200,7 @@ Result<ProgramExit> RunProgram(const ProgramRun& run) {
   bool errors_truncated = false;
   bool input_refused = false;
   size_t written = 0;
-  if (run.input && run.input->empty()) in_write.Reset();
+  if (input.empty()) in_write.Reset();
   while (in_write.open() || out_read.open() || err_read.open()) {
     std::chrono::milliseconds left = Left(deadline);
     if (left.count() == 0) {
@@ -219,14 +221,14 @@ Result<ProgramExit> RunProgram(const ProgramRun& run) {
     for (nfds_t i = 0; ready > 0 && i < n; ++i) {
       if (fds[i].revents == 0) continue;
       if (owners[i] == &in_write) {
-        size_t len = std::min(kChunk, run.input->size() - written);
-        ssize_t sent = ::send(in_write.get(), run.input->data() + written, len,
+        size_t len = std::min(kChunk, input.size() - written);
+        ssize_t sent = ::send(in_write.get(), input.data() + written, len,
                               MSG_NOSIGNAL | MSG_DONTWAIT);
         if (sent > 0) written += static_cast<size_t>(sent);
         if (sent < 0 && errno != EAGAIN && errno != EINTR) {
           input_refused = true;
           in_write.Reset();
-        } else if (written == run.input->size()) {
+        } else if (written == input.size()) {
           in_write.Reset();  // end of file for the program
         }
       } else if (owners[i] == &out_read) {

@@ -20,7 +20,7 @@ struct ProgramRun {
   // The whole environment ("NAME=value"); nothing of ours is inherited. PATH gets a default
   // when missing, so scripts find cat, tr and sleep.
   std::vector<std::string> env;
-  std::optional<std::string> input;  // standard input; nullopt: /dev/null
+  std::optional<std::string> input;  // standard input; nullopt: none (end of file at once)
   std::chrono::milliseconds timeout{10'000};
   size_t max_output = 1 << 20;  // standard output kept; the rest is read and dropped
   size_t max_errors = 4096;     // the same for standard error
@@ -45,5 +45,9 @@ bool IsPlainFileName(std::string_view name);
 // `dir`/`name` when `name` is a plain file name and that file is executable; NotFound when
 // `dir` is empty (nothing configured) or there is no such program.
 Result<std::string> ProgramInDirectory(std::string_view dir, std::string_view name);
+
+// RunProgram of ProgramInDirectory(dir, name), `run.path` set to it.
+Result<ProgramExit> RunProgramInDirectory(std::string_view dir, std::string_view name,
+                                          ProgramRun run);
 
 }  // namespace base

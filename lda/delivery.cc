@@ -5,9 +5,11 @@
 #include "config/var_expand.h"
 #include "lda/lda_host.h"
 #include "lda/mail_location.h"
+#include "lda/pipe_action.h"
 #include "lda/redirect.h"
 #include "lda/script_chain.h"
 #include "mail/message.h"
+#include "sieve-lang/ext/extprograms/extprograms.h"
 #include "sieve-lang/ext/reject/reject_action.h"
 #include "sieve-lang/ext/vnd.dovecot.report/report_message.h"
 #include "sieve-lang/redirect_policy.h"
@@ -79,6 +81,7 @@ DeliveryOutcome Delivery::Run() {
   host_settings.emplace("hostname", settings_.hostname);
   LdaHost host(store, host_settings,
                TrackingFile((home.empty() ? location->root : home) + "/.dovecot.lda-dupes"));
+  host.SetUser(recipient_.user, home);
 
   // Each script sees the message as the scripts before it left it (editheader, RFC 5293);
   // the implicit keep stores the last version.
@@ -127,6 +130,7 @@ DeliveryOutcome Delivery::Run() {
   bool keep = script_failed || result.implicit_keep();
   bool redirect_looped = false, stored = false;
   std::vector<const sieve::Action::DuplicateMark*> marks;
+  std::vector<const sieve::Action*> failed_pipes;
   for (size_t i = 0; i < actions_to_run; ++i) {
     const sieve::Action& action = result.actions()[i];
     base::Status done = base::Status::Ok();
@@ -172,6 +176,9 @@ DeliveryOutcome Delivery::Run() {
       case sieve::Action::Kind::kDiscard:
         log_.push_back("discarded");
         break;
+      case sieve::Action::Kind::kPipe:
+        done = CarryOutPipe(host, action, failed_pipes, log_);
+        break;
       case sieve::Action::Kind::kReject:
       case sieve::Action::Kind::kEreject:
         if (reject_to_mta_ || action.kind == sieve::Action::Kind::kEreject) {
@@ -197,7 +204,10 @@ DeliveryOutcome Delivery::Run() {
   }
   // A looping redirect is not sent round again, and not dropped either: unless the script
   // stored it somewhere, the user keeps it.
-  if (keep || (redirect_looped && !stored)) {
+  // spec-bosch-sieve-extprograms §5: a failed pipe :try does not cancel the implicit keep.
+  bool pipes_restore_keep = !failed_pipes.empty() &&
+                            sieve::ext::ImplicitKeepAfterFailedPipes(result.actions(), failed_pipes);
+  if (keep || pipes_restore_keep || (redirect_looped && !stored)) {
     base::Status kept = Store(store, recipient_.mailbox,
                               keep_flags.value_or(std::vector<std::string>{}), false,
                               current->bytes());

@@ -41,4 +41,13 @@ void LdaHost::TrackingMark(std::string_view key, std::chrono::system_clock::time
   (void)tracking_.Mark(key, expires, Now());  // a lost mark only means one more reply
 }
 
+base::Result<base::ProgramExit> LdaHost::RunProgram(const sieve::ProgramRequest& request) {
+  base::ProgramRun run = request.run;
+  run.env.push_back("HOME=" + home_);
+  run.env.push_back("USER=" + user_);
+  run.env.push_back("HOST=" + Setting("hostname").value_or(""));
+  return base::RunProgramInDirectory(
+      Setting("sieve_" + request.kind + "_bin_dir").value_or(""), request.name, std::move(run));
+}
+
 }  // namespace lda

@@ -26,11 +26,21 @@ class LdaHost final : public sieve::Host {
   std::optional<std::string> Setting(std::string_view key) const override;
   bool TrackingSeen(std::string_view key) const override;
   void TrackingMark(std::string_view key, std::chrono::system_clock::time_point expires) override;
+  // Programs only from sieve_<kind>_bin_dir, run directly (no shell) with Pigeonhole's
+  // environment: HOME, USER, HOST, SENDER, RECIPIENT, ORIG_RECIPIENT.
+  base::Result<base::ProgramExit> RunProgram(const sieve::ProgramRequest& request) override;
+  // The recipient, for the programs' HOME and USER.
+  void SetUser(std::string user, std::string home) {
+    user_ = std::move(user);
+    home_ = std::move(home);
+  }
 
  private:
   const storage::MailStore& store_;
   const std::map<std::string, std::string>& settings_;
   TrackingFile tracking_;
+  std::string user_;
+  std::string home_;
 };
 
 }  // namespace lda

@@ -35,6 +35,10 @@ base::Status ApplySetting(Options& options, std::string_view key, std::string_vi
     options.global_extensions = std::string(value);
     return base::Status::Ok();
   }
+  if (key == "sieve_plugins") {
+    options.plugins = std::string(value);
+    return base::Status::Ok();
+  }
   if (key == "sieve_implicit_extensions") {
     options.implicit_extensions = std::string(value);
     return base::Status::Ok();
@@ -96,6 +100,35 @@ Engine::Engine(const Registry& registry, Options options)
     global_enabled_.Add(ext);
   }
   implicit_ = names(options_.implicit_extensions, "sieve_implicit_extensions");
+  RemoveUnloadedPlugins();
+}
+
+// An extension of a plugin sieve_plugins does not load is unknown to this engine, whatever
+// the extension lists say (Pigeonhole registers it only when it loads the plugin).
+void Engine::RemoveUnloadedPlugins() {
+  std::vector<std::string_view> loaded;
+  for (std::string_view word : base::SplitString(options_.plugins, ' ')) {
+    word = base::TrimWhitespace(word);
+    if (!word.empty()) loaded.push_back(word);
+  }
+  for (const Extension* ext : registry_.all()) {
+    if (ext->plugin.empty() || std::ranges::find(loaded, ext->plugin) != loaded.end()) continue;
+    for (const std::string* spec : {&options_.extensions, &options_.global_extensions,
+                                    &options_.implicit_extensions}) {
+      for (std::string_view word : base::SplitString(*spec, ' ')) {
+        word = base::TrimWhitespace(word);
+        if (word.starts_with('-')) continue;
+        if (word.starts_with('+')) word.remove_prefix(1);
+        if (word == ext->name) {
+          config_warnings_.push_back("ignored extension '" + std::string(ext->name) +
+                                     "': it needs sieve_plugins = " + std::string(ext->plugin));
+        }
+      }
+    }
+    enabled_.Remove(ext);
+    global_enabled_.Remove(ext);
+    std::erase(implicit_, ext);
+  }
 }
 
 CompileOutput Engine::Compile(std::string_view source, std::string_view script_name,

@@ -43,6 +43,9 @@ struct Signature {
   // How many leading positional arguments may be left out (imap4flags' optional variable
   // name); the rest then bind to the last specs.
   size_t optional_leading = 0;
+  // How many trailing positional arguments may be left out (the argument list of pipe,
+  // filter and execute). A signature uses this or optional_leading, not both.
+  size_t optional_trailing = 0;
   std::vector<TagSpec> tags;
   bool match_tags = false;         // :comparator plus every registered match type
   // The comparator when :comparator is absent (RFC 5228 §2.7.3; some testsuite tests differ).
@@ -122,6 +125,9 @@ struct Extension {
   // define the same commands).
   std::vector<std::string_view> conflicts_with;
   bool implicit = false;  // always loaded, never required (the core language)
+  // The Pigeonhole plugin that provides it (`sieve_plugins`, e.g. "sieve_extprograms"); until
+  // the configuration loads that plugin the engine does not know the extension. Empty: built in.
+  std::string_view plugin;
 };
 
 }  // namespace sieve

@@ -8,6 +8,9 @@
 #include <string>
 #include <string_view>
 
+#include "base/result.h"
+#include "sieve-lang/program_request.h"
+
 namespace sieve {
 
 class Host {
@@ -46,6 +49,13 @@ class Host {
   // Remembers `key` until `expires` (after the action that needs it was carried out).
   virtual void TrackingMark(std::string_view /*key*/,
                             std::chrono::system_clock::time_point /*expires*/) {}
+  // vnd.dovecot.pipe/filter/execute: runs the program the request names from the
+  // administrator's directory for its kind, never through a shell, and returns how it ended.
+  // An embedder without programs (the tools) fails cleanly.
+  virtual base::Result<base::ProgramExit> RunProgram(const ProgramRequest& request) {
+    return base::Err(base::Status::Unsupported("external program '" + request.name +
+                                               "': programs are not available here"));
+  }
 };
 
 }  // namespace sieve

@@ -16,6 +16,7 @@ std::string_view Action::name() const {
     case Kind::kNotify: return "notify";
     case Kind::kDuplicateMark: return "duplicate_mark";
     case Kind::kVacation: return "vacation";
+    case Kind::kPipe: return "pipe";
   }
   return "?";
 }
@@ -36,6 +37,7 @@ std::string Action::Describe() const {
     case Kind::kVacation:
       return (notification ? "send vacation message to: <" : "no vacation reply to: <") +
              target + ">";
+    case Kind::kPipe: return "pipe message to external program '" + target + "'";
   }
   return "?";
 }
@@ -82,6 +84,7 @@ Action* Result::FindDuplicate(const Action& action) {
       case Action::Kind::kNotify:
       case Action::Kind::kDuplicateMark:
       case Action::Kind::kVacation: break;  // two vacations are a conflict (Conflict)
+      case Action::Kind::kPipe: break;      // a second pipe to a program is a conflict
     }
   }
   return nullptr;
@@ -98,7 +101,7 @@ static bool Refuses(const Action& a) {
 
 static bool Delivers(const Action& a) {
   return a.kind == Action::Kind::kKeep || a.kind == Action::Kind::kStore ||
-         a.kind == Action::Kind::kRedirect;
+         a.kind == Action::Kind::kRedirect || a.kind == Action::Kind::kPipe;
 }
 
 std::optional<std::string> Result::Conflict(const Action& action) const {
@@ -111,6 +114,11 @@ std::optional<std::string> Result::Conflict(const Action& action) const {
       return std::string(Refuses(action) ? action.name() : old.name()) +
              " action conflicts with other action: the " + std::string(other.name()) +
              " action tries to deliver the message";
+    }
+    // spec-bosch-sieve-extprograms §5.1: a script MUST fail when it pipes to one program twice.
+    if (action.kind == Action::Kind::kPipe && old.kind == Action::Kind::kPipe &&
+        old.target == action.target) {
+      return "duplicate pipe action for program '" + action.target + "' not allowed";
     }
     // RFC 5230 §4.7 / RFC 5429 §2.1: a refusal and a vacation reply would both answer the
     // sender; one vacation response per message.
@@ -126,12 +134,16 @@ std::optional<std::string> Result::Conflict(const Action& action) const {
   return std::nullopt;
 }
 
+// RFC 5228 §2.10.2: keep, fileinto, redirect and discard cancel the implicit keep; :copy
+// (RFC 3894 §3) keeps it, and so does a report (it only tells someone about the message).
+// Notifications and duplicate marks (RFC 5435 §3.9, RFC 7352 §3) leave it alone too.
+bool CancelsImplicitKeep(const Action& action) {
+  return !action.copy && !LeavesImplicitKeep(action);
+}
+
 ExecStatus Result::Add(Action action) {
   if (auto conflict = Conflict(action)) return std::unexpected(ExecError{*conflict});
-  // RFC 5228 §2.10.2: keep, fileinto, redirect and discard cancel the implicit keep; :copy
-  // (RFC 3894 §3) keeps it, and so does a report (it only tells someone about the message).
-  // Notifications and duplicate marks (RFC 5435 §3.9, RFC 7352 §3) leave it alone too.
-  if (!action.copy && !LeavesImplicitKeep(action)) implicit_keep_ = false;
+  if (CancelsImplicitKeep(action)) implicit_keep_ = false;
   if (Action* old = FindDuplicate(action)) {
     // RFC 5232 §5: when a store is merged with an earlier one, its flag list wins.
     if (action.flags) old->flags = std::move(action.flags);

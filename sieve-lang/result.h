@@ -13,6 +13,7 @@
 #include "sieve-lang/diagnostic.h"
 #include "sieve-lang/extension.h"
 #include "sieve-lang/limits.h"
+#include "sieve-lang/program_request.h"
 
 namespace sieve {
 
@@ -27,6 +28,8 @@ struct Action {
   // kVacation (RFC 5230): `notification` holds the reply to `target` (the envelope sender), or
   // nothing when §4.2-4.6 say no reply is due; `duplicate` the reply-tracking mark (§4.2) the
   // embedder records once the reply was sent. Leaves the implicit keep alone.
+  // kPipe (vnd.dovecot.pipe): run `program` with the message on its input when the result is
+  // carried out; `target` holds the program name. Cancels the implicit keep unless :copy.
   enum class Kind {
     kKeep,
     kDiscard,
@@ -38,6 +41,7 @@ struct Action {
     kNotify,
     kDuplicateMark,
     kVacation,
+    kPipe,
   };
   Kind kind = Kind::kKeep;
   std::string target;  // kStore: mailbox; kRedirect: address
@@ -66,6 +70,10 @@ struct Action {
     std::chrono::system_clock::time_point expires;
   };
   std::optional<DuplicateMark> duplicate;
+  // kPipe: the program run, its input already the message as it was when the action was
+  // taken; with :try (`pipe_try`) a failing program is no failure of the delivery.
+  std::optional<ProgramRequest> program;
+  bool pipe_try = false;
   // The message as editheader (RFC 5293) had changed it when the action was added; null: the
   // message the execution started with. Shared: the actions added between two edits see one
   // snapshot.
@@ -73,11 +81,14 @@ struct Action {
   SourceLocation location;
 
   // Pigeonhole's action names: "keep", "discard", "store", "redirect", "reject", "ereject",
-  // "report", "notify", "duplicate_mark", "vacation".
+  // "report", "notify", "duplicate_mark", "vacation", "pipe".
   std::string_view name() const;
   // One line as sieve-test prints it ("store message in folder: Junk").
   std::string Describe() const;
 };
+
+// Whether `action` cancels the implicit keep (RFC 5228 §2.10.2; not with :copy, RFC 3894).
+bool CancelsImplicitKeep(const Action& action);
 
 class Result {
  public:

@@ -34,12 +34,15 @@ struct Options {
   std::string implicit_extensions;
   // Start from every registered extension instead of Pigeonhole's defaults (the tools do).
   bool all_extensions = false;
+  // Pigeonhole's `sieve_plugins` ("sieve_extprograms"): extensions a plugin provides exist only
+  // when it is listed, and even then only once enabled like any other extension.
+  std::string plugins;
   std::string default_mailbox = "INBOX";
 };
 
 // Applies one Pigeonhole setting (`sieve_max_script_size = 1M`, `sieve_max_actions`,
 // `sieve_max_redirects`, `sieve_max_cpu_time = 30s`, `sieve_include_max_*`,
-// `sieve_extensions`). Returns NotFound for keys the engine does not own (callers decide
+// `sieve_extensions`, `sieve_plugins`). Returns NotFound for keys the engine does not own (callers decide
 // whether that matters) and InvalidArgument for bad values.
 base::Status ApplySetting(Options& options, std::string_view key, std::string_view value);
 
@@ -104,6 +107,7 @@ class Engine {
   ExtensionSet global_enabled_;
   std::vector<const Extension*> implicit_;
   std::vector<std::string> config_warnings_;
+  void RemoveUnloadedPlugins();
 };
 
 }  // namespace sieve

@@ -43,11 +43,12 @@ std::optional<std::string> CheckOperands(const std::vector<const Extension*>& lo
   bool runnable = def.kind == CommandKind::kTest ? def.evaluate != nullptr : def.execute != nullptr;
   if (!runnable) return std::string(def.name) + " cannot be invoked directly";
   size_t have = ops.positional.size();
-  if (have > sig.positional.size() || have + sig.optional_leading < sig.positional.size()) {
+  if (have > sig.positional.size() ||
+      have + sig.optional_leading + sig.optional_trailing < sig.positional.size()) {
     return std::string(def.name) + " has " + std::to_string(have) +
            " positional arguments instead of " + std::to_string(sig.positional.size());
   }
-  size_t skip = sig.positional.size() - have;
+  size_t skip = sig.optional_trailing > 0 ? 0 : sig.positional.size() - have;
   for (size_t i = 0; i < have; ++i) {
     if (!ArgTypeFits(sig.positional[skip + i].type, ops.positional[i].type)) {
       return std::string(def.name) + " argument " + std::to_string(skip + i + 1) + " is not " +

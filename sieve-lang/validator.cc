@@ -410,7 +410,8 @@ bool ValidationContext::BindArguments(const std::vector<Argument>& args, Node& n
     }
     node.operands.positional.push_back(std::move(value));
   }
-  if (ok && skip == 0 && node.operands.positional.size() < want.size()) {
+  if (ok && skip == 0 &&
+      node.operands.positional.size() + def.signature.optional_trailing < want.size()) {
     Error(node.location, Describe(def) + " expects " + Plural(want.size(), "positional argument") +
                              ", but " + std::to_string(node.operands.positional.size()) +
                              (node.operands.positional.size() == 1 ? " was" : " were") +

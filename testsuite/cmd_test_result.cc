@@ -90,7 +90,11 @@ const sieve::CommandDef& TestResultResetCommand() {
   static const sieve::CommandDef def{
       .name = "test_result_reset",
       .execute = [](sieve::Runtime& rt, const sieve::Operands&) -> sieve::ExecStatus {
-        StateOf(rt).ResetResult();
+        State& state = StateOf(rt);
+        state.ResetResult();
+        // Pigeonhole resets the message context with the result: the message a filter or
+        // editheader changed is the test's message again (extprograms filter/execute.svtest).
+        if (rt.edited_message()) rt.Rebind(state.message(), state.envelope());
         return {};
       },
   };

@@ -98,6 +98,7 @@ int RunFile(const RunOptions& options, std::FILE* out, std::FILE* err) {
   sieve::Options engine_options;
   engine_options.all_extensions = true;
   if (options.extensions) engine_options.extensions = *options.extensions;
+  engine_options.plugins = options.plugins;
   const sieve::Engine engine(registry, engine_options);
 
   std::string script = std::filesystem::path(options.path).stem().string();

@@ -14,6 +14,7 @@ struct RunOptions {
   std::string path;
   bool expect_failure = false;            // -F
   std::optional<std::string> extensions;  // -x
+  std::string plugins;                    // -P, as sieve_plugins lists them
   std::optional<std::string> dump_file;   // -d ("-" = stdout)
   std::optional<std::string> trace_file;  // -t ("-" = stdout)
   sieve::TraceLevel trace_level = sieve::TraceLevel::kActions;

@@ -10,6 +10,7 @@
 #include "mail/address.h"
 #include "mail/attachment.h"
 #include "sieve-lang/ext/extlists/configured_lists.h"
+#include "sieve-lang/ext/extprograms/extprograms.h"
 #include "sieve-lang/ext/imap4flags/imap4flags.h"
 #include "sieve-lang/ext/reject/reject_action.h"
 #include "sieve-lang/ext/vnd.dovecot.report/report_message.h"
@@ -138,6 +139,18 @@ void State::ResetResult() {
 void State::ResetExecution() {
   executed_ = 0;
   implicit_keep_executed_ = false;
+  failed_pipes_.clear();
+}
+
+base::Result<base::ProgramExit> State::RunProgram(const sieve::ProgramRequest& request) {
+  auto exit = base::RunProgramInDirectory(
+      Setting("sieve_" + request.kind + "_bin_dir").value_or(""), request.name, request.run);
+  // A program that started but did not finish properly (timeout, unread input) is logged on
+  // its own, before whatever the command reports, as Pigeonhole's program client does.
+  if (!exit && exit.error().code() == base::Status::Code::kTemporary) {
+    LogError("program '" + request.name + "': " + exit.error().message());
+  }
+  return exit;
 }
 
 void SetCurrentFlags(sieve::Runtime& rt, const std::vector<std::string>& flags) {
@@ -209,6 +222,19 @@ bool State::ExecuteAction(const sieve::Action& action) {
                            .to = action.target});
       }
       return true;
+    case Kind::kPipe: {
+      if (!action.program) return true;
+      auto exit = RunProgram(*action.program);
+      if (exit && exit->status == 0) return true;
+      std::string why = exit ? "exit status " + std::to_string(exit->status)
+                             : exit.error().message();
+      if (action.pipe_try) {
+        failed_pipes_.push_back(&action);
+        return true;
+      }
+      LogError(sieve::ext::PipeFailure(action, why));
+      return false;
+    }
     case Kind::kRedirect: {
       std::string user = sieve::RedirectUserAddress(redirect_settings_, envelope_);
       // A loop is dropped quietly, as Pigeonhole does: the message was here before.
@@ -228,7 +254,11 @@ bool State::ExecuteResult(const std::optional<std::vector<std::string>>& implici
   bool ok = true;
   const auto& actions = result_.actions();
   for (; executed_ < actions.size(); ++executed_) ok = ExecuteAction(actions[executed_]) && ok;
-  bool keep = result_.implicit_keep() || !ok;  // a failed action falls back to keeping
+  // A failed action falls back to keeping; so does a failed pipe :try that was the only
+  // action cancelling the keep (spec-bosch-sieve-extprograms §5).
+  bool keep = result_.implicit_keep() || !ok ||
+              (!failed_pipes_.empty() &&
+               sieve::ext::ImplicitKeepAfterFailedPipes(actions, failed_pipes_));
   if (keep && !implicit_keep_executed_) {
     implicit_keep_executed_ = true;
     ok = Store(result_.default_mailbox(), implicit_keep_flags, ok ? edited : nullptr) && ok;

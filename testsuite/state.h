@@ -58,6 +58,8 @@ class State : public sieve::Host {
   // An in-memory tracking database for duplicate and vacation, kept for the whole file.
   bool TrackingSeen(std::string_view key) const override;
   void TrackingMark(std::string_view key, std::chrono::system_clock::time_point expires) override;
+  // Programs from the sieve_<kind>_bin_dir the overrides set (${tst.path}/../bin upstream).
+  base::Result<base::ProgramExit> RunProgram(const sieve::ProgramRequest& request) override;
 
   // The engine helper scripts compile and run with: the runner's, or the one the last
   // test_config_reload built from the overrides.
@@ -138,6 +140,7 @@ class State : public sieve::Host {
   sieve::Result result_;
   size_t executed_ = 0;
   bool implicit_keep_executed_ = false;
+  std::vector<const sieve::Action*> failed_pipes_;  // pipes with :try whose program failed
   MailStore store_;
   std::vector<OutboxEntry> outbox_;
   std::optional<sieve::Program> slot_;

@@ -11,7 +11,8 @@ namespace {
 constexpr int kExitUsage = 64;
 
 constexpr char kUsage[] =
-    "Usage: testsuite [--help] [-F] [-x EXTS] [-d DUMP] [-t TRACE] [-T level=LEVEL] [-W DIR] [-E] [-D]\n"
+    "Usage: testsuite [--help] [-F] [-x EXTS] [-P PLUGIN] [-d DUMP] [-t TRACE] [-T level=LEVEL]\n"
+    "                 [-W DIR] [-E] [-D]\n"
     "                 FILE.svtest\n"
     "Runs one Sieve conformance test file (vnd.dovecot.testsuite) and prints one line per\n"
     "test, then PASS or FAIL. Exit status: 0 PASS, 1 FAIL, 64 usage, 89 unreadable file.\n"
@@ -22,7 +23,7 @@ constexpr char kUsage[] =
     "            tests|matching chooses how much\n"
     "  -W DIR    work directory (accepted for compatibility; temporary files go to $TMPDIR)\n"
     "  -E, -D    accepted for compatibility (log echo, debug)\n"
-    "  -P NAME   load a Sieve plugin: none are available in this build\n";
+    "  -P NAME   load a Sieve plugin (sieve_extprograms; a path to it is accepted too)\n";
 
 }  // namespace
 
@@ -60,9 +61,17 @@ int main(int argc, char** argv) {
       value("-W");
     } else if (arg == "-E" || arg == "-D") {
     } else if (arg == "-P") {
-      std::fprintf(stderr, "testsuite: plugin '%s' is not available in this build\n",
-                   value("-P"));
-      return kExitUsage;
+      // Pigeonhole's testsuite takes the plugin's module path; its last part names it.
+      std::string plugin = value("-P");
+      plugin = plugin.substr(plugin.find_last_of('/') + 1);
+      if (plugin.starts_with("lib")) plugin.erase(0, 3);
+      if (plugin.ends_with(".so")) plugin.resize(plugin.size() - 3);
+      if (plugin != "sieve_extprograms") {
+        std::fprintf(stderr, "testsuite: plugin '%s' is not available in this build\n",
+                     plugin.c_str());
+        return kExitUsage;
+      }
+      options.plugins += (options.plugins.empty() ? "" : " ") + plugin;
     } else if (!arg.empty() && arg[0] == '-') {
       std::fprintf(stderr, "testsuite: unknown option '%s' (see --help)\n", arg.c_str());
       return kExitUsage;

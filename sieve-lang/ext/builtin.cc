@@ -48,6 +48,9 @@ std::vector<const Extension*> BuiltinExtensions() {
       &EditheaderExtension(),
       &EnotifyExtension(),
       &DuplicateExtension(),
+      &DovecotPipeExtension(),
+      &DovecotFilterExtension(),
+      &DovecotExecuteExtension(),
   };
 }
 

@@ -50,6 +50,10 @@ const Extension& VacationSecondsExtension();
 const Extension& EditheaderExtension();
 const Extension& EnotifyExtension();
 const Extension& DuplicateExtension();
+// sieve_extprograms (a Pigeonhole plugin: known only when sieve_plugins lists it).
+const Extension& DovecotPipeExtension();
+const Extension& DovecotFilterExtension();
+const Extension& DovecotExecuteExtension();
 
 // Every extension, the core language first.
 std::vector<const Extension*> BuiltinExtensions();

@@ -1,0 +1,4 @@
+require "vnd.dovecot.pipe";
+
+pipe "sink";
+pipe "sink";

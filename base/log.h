@@ -10,4 +10,8 @@ namespace base {
 // one line whatever a client sent.
 void LogLine(std::string_view line);
 
+// From now on lines go to syslog (facility mail, Dovecot's default) under `ident` instead of
+// stderr: what a daemon without log_path does.
+void LogToSyslog(const char* ident);
+
 }  // namespace base

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstdio>
 
 #include "base/strings.h"
 
@@ -143,6 +144,26 @@ std::optional<DateTime> ParseDateTime(std::string_view text) {
   int64_t days = DaysFromCivil(y, month, static_cast<unsigned>(*day));
   int64_t local = days * 86400 + *hour * 3600 + *minute * 60 + *second;
   return DateTime{.epoch_seconds = local - zone * 60, .zone_minutes = zone};
+}
+
+std::string FormatDateTime(std::chrono::system_clock::time_point when) {
+  static constexpr std::array<const char*, 7> kDays = {"Thu", "Fri", "Sat", "Sun",
+                                                       "Mon", "Tue", "Wed"};
+  static constexpr std::array<const char*, 12> kMonths = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  int64_t secs = std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
+  int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+  int64_t rem = secs - days * 86400;
+  int64_t year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+  CivilFromDays(days, year, month, day);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s, %u %s %lld %02lld:%02lld:%02lld +0000",
+                kDays[static_cast<size_t>(((days % 7) + 7) % 7)], day, kMonths[month - 1],
+                static_cast<long long>(year), static_cast<long long>(rem / 3600),
+                static_cast<long long>(rem / 60 % 60), static_cast<long long>(rem % 60));
+  return buf;
 }
 
 }  // namespace mail

@@ -2,8 +2,10 @@
 // as found in Date:, Resent-Date: and Received: fields.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace mail {
@@ -19,5 +21,8 @@ std::optional<DateTime> ParseDateTime(std::string_view text);
 // Days since 1970-01-01 of a proleptic Gregorian date, and back.
 int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day);
 void CivilFromDays(int64_t days, int64_t& year, unsigned& month, unsigned& day);
+
+// "Sun, 22 Nov 2026 10:11:12 +0000": RFC 5322 §3.3 in UTC (Date:, Received:).
+std::string FormatDateTime(std::chrono::system_clock::time_point when);
 
 }  // namespace mail

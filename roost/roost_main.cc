@@ -1,5 +1,5 @@
-// roost: the daemon (`roost serve`) and its admin subcommands. The daemon serves the auth
-// sockets; LMTP, ManageSieve, IMAP and POP3 arrive with their issues.
+// roost: the daemon (`roost [-F] [-c FILE]`, like `dovecot`) and its admin subcommands. The
+// daemon serves the auth sockets and LMTP; ManageSieve, IMAP and POP3 arrive with their issues.
 #include <cstring>
 #include <iostream>
 
@@ -11,10 +11,11 @@
 namespace {
 
 constexpr char kUsage[] =
-    "Usage: roost COMMAND [ARGS]\n"
+    "Usage: roost [-F] [-c FILE] [-o KEY=VALUE]...   start the daemon (roost serve --help)\n"
+    "       roost COMMAND [ARGS]\n"
     "\n"
     "Commands:\n"
-    "  serve   run the daemon in the foreground (roost serve --help)\n"
+    "  serve   run the daemon in the foreground, as roost -F (roost serve --help)\n"
     "  config  print the configuration like `doveconf -n` (roost config --help)\n"
     "  auth    test a login or look a user up in the passdb (roost auth --help)\n"
     "  user    look a user up in the userdb like `doveadm user` (roost user --help)\n"
@@ -25,13 +26,17 @@ constexpr char kUsage[] =
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
-    (argc < 2 ? std::cerr : std::cout) << kUsage;
-    return argc < 2 ? 64 : 0;
+  if (argc >= 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
+    std::cout << kUsage;
+    return 0;
   }
+  // Like `dovecot`: no command word starts the daemon.
+  if (argc < 2 || argv[1][0] == '-') return roost::ServeCommand(argc - 1, argv + 1, argv, false);
   if (std::strcmp(argv[1], "pw") == 0) return roost::PwCommand(argc - 2, argv + 2);
   if (std::strcmp(argv[1], "config") == 0) return roost::ConfigCommand(argc - 2, argv + 2);
-  if (std::strcmp(argv[1], "serve") == 0) return roost::ServeCommand(argc - 2, argv + 2);
+  if (std::strcmp(argv[1], "serve") == 0) {
+    return roost::ServeCommand(argc - 2, argv + 2, argv, true);
+  }
   if (std::strcmp(argv[1], "user") == 0) return roost::AuthCommand("user", argc - 2, argv + 2);
   if (std::strcmp(argv[1], "auth") == 0) {
     if (argc >= 3 && (std::strcmp(argv[2], "test") == 0 || std::strcmp(argv[2], "lookup") == 0)) {

@@ -179,6 +179,16 @@ base::Result<Maildir> Maildir::Open(std::string path, MaildirOptions options) {
     if (errno != ENOENT) return base::Err(ErrnoStatus("cannot stat", dir));
     // A missing cur/ or tmp/ of an existing mailbox is recreated, as Dovecot does.
     if (!options.create && *sub == '\0') return base::Err(base::Status::NotFound("no mailbox at " + path));
+    // A first delivery into a folder also makes the Maildir root above it (~/Maildir).
+    if (*sub == '\0') {
+      for (size_t slash = dir.find('/', 1); slash != std::string::npos;
+           slash = dir.find('/', slash + 1)) {
+        std::string parent = dir.substr(0, slash);
+        if (mkdir(parent.c_str(), 0700) != 0 && errno != EEXIST) {
+          return base::Err(ErrnoStatus("cannot create", parent));
+        }
+      }
+    }
     if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return base::Err(ErrnoStatus("cannot create", dir));
   }
   return Maildir(std::move(path), std::move(options));

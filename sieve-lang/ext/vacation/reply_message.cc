@@ -41,27 +41,6 @@ void AppendField(std::string& out, std::string_view name, std::string_view value
   out += line + "\r\n";
 }
 
-// RFC 5322 §3.3 date-time in UTC.
-std::string FormatDate(std::chrono::system_clock::time_point when) {
-  static constexpr std::array<const char*, 7> kDays = {"Thu", "Fri", "Sat", "Sun",
-                                                       "Mon", "Tue", "Wed"};
-  static constexpr std::array<const char*, 12> kMonths = {
-      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  int64_t secs = std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
-  int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
-  int64_t rem = secs - days * 86400;
-  int64_t year = 0;
-  unsigned month = 0;
-  unsigned day = 0;
-  mail::CivilFromDays(days, year, month, day);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%s, %u %s %lld %02lld:%02lld:%02lld +0000",
-                kDays[static_cast<size_t>(((days % 7) + 7) % 7)], day, kMonths[month - 1],
-                static_cast<long long>(year), static_cast<long long>(rem / 3600),
-                static_cast<long long>(rem / 60 % 60), static_cast<long long>(rem % 60));
-  return buf;
-}
-
 std::string QuotedPhrase(std::string_view name) {
   if (name.empty()) return "";
   for (char c : name) {
@@ -166,7 +145,7 @@ std::string BuildVacationReply(const ReplyContext& ctx, const VacationRequest& r
   std::string out;
   AppendField(out, "X-Sieve", "Roost Sieve");
   AppendField(out, "Message-ID", MessageId(ctx, request.reason + ctx.envelope->from));
-  AppendField(out, "Date", FormatDate(ctx.now));
+  AppendField(out, "Date", mail::FormatDateTime(ctx.now));
   std::string from = request.from && !request.from->empty() ? OneLine(*request.from)
                                                             : "<" + ctx.own_address + ">";
   AppendField(out, "From", mail::EncodeEncodedWords(from));

@@ -3,7 +3,7 @@ require ["fileinto", "envelope", "copy", "encoded-character"];
 
 # Mailing lists go to their own folder.
 if header :contains "list-id" "<roost-users.lists.example.org>" {
-  fileinto "Lists.roost-users";
+  fileinto "Lists/roost-users";  # "/" separates folder levels in Roost's mailbox names
   stop;
 }
 

@@ -95,7 +95,9 @@ class Detacher {
 // Where log lines go: log_path (a file, opened as stderr), syslog for a detached daemon
 // without one, else stderr as it is.
 base::Status SetUpLog(const config::Settings& settings, bool detached) {
-  std::string path = settings.Get("log_path");
+  // Dovecot's default log_path is syslog; in the foreground, unless a configuration says so,
+  // the lines go to the terminal.
+  std::string path = settings.IsSet("log_path") ? settings.Get("log_path") : "";
   if (path == "syslog" || (path.empty() && detached)) {
     base::LogToSyslog("roost");
     return base::Status::Ok();

@@ -236,6 +236,14 @@ base::Status Delivery::Store(storage::MailStore& store, const std::string& mailb
       opened = store.Open(target);
     }
   }
+  if (!opened && opened.error().code() == base::Status::Code::kInvalidArgument &&
+      target != "INBOX") {
+    // A name the store cannot hold never becomes valid by retrying: Pigeonhole's fileinto
+    // fails and the implicit keep stores the message in INBOX.
+    log_.push_back(opened.error().message() + ": saved to INBOX");
+    target = "INBOX";
+    opened = store.Open(target);
+  }
   if (!opened) return base::Status::Temporary(opened.error().message());
   auto saved = opened->Append(bytes, flags);
   if (!saved) {

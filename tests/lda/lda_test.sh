@@ -114,6 +114,13 @@ grep -q "I am away until Monday." "$t/sent" || fail "the vacation reply lacks th
 msg friend@example.net "again" "Message-ID: <lunch-2@example.net>" | deliver 0
 [[ $(grep -c -- "-- sender@example.net" "$t/sent-args") -eq 1 ]] || fail "a second vacation reply within :days"
 
+# A folder name the store cannot hold ('.' is Maildir++'s separator) is no reason to defer:
+# the message is kept in INBOX, as Pigeonhole's implicit keep does after a failed fileinto.
+printf 'require "fileinto";\nfileinto "Lists.dotted";\n' > "$home/sieve/main.sieve"
+before=$(count .)
+msg list@example.net "dotted" | deliver 0
+[[ $(count .) -eq $((before + 1)) ]] || fail "fileinto an invalid name did not fall back to INBOX"
+
 msg friend@example.net "hi" | { rc=0; "$lda" -c "$t/dovecot.conf" -d nobody@example.com 2>/dev/null || rc=$?; [[ $rc -eq 67 ]] || fail "unknown user exited $rc, not 67"; }
 "$lda" --help | grep -q "Usage: roost-lda" || fail "--help"
 rc=0; "$lda" -x 2>/dev/null </dev/null || rc=$?; [[ $rc -eq 64 ]] || fail "bad option exited $rc, not 64"

@@ -295,16 +295,26 @@ asio::awaitable<void> Session::DeliverAll(std::string body) {
                           .tls = stream_.tls(),
                           .sender = sender_,
                           .body = std::move(body)};
-  const LmtpDelivery& delivery = context_.delivery;
-  auto work = [&]() {
-    std::vector<std::string> replies;
-    replies.reserve(recipients_.size());
-    for (const AcceptedRecipient& rcpt : recipients_) {
-      replies.push_back(delivery.Deliver(transaction, rcpt));
-    }
-    return replies;
-  };
-  std::vector<std::string> replies = co_await net::CallOnPool(context_.pool, work);
+  // Each recipient's delivery runs on the pool at the same time as the others: they wait on
+  // different fsyncs, which the file system then commits together.
+  std::vector<std::string> replies(recipients_.size());
+  size_t pending = recipients_.size();
+  asio::steady_timer all_done(co_await asio::this_coro::executor,
+                              asio::steady_timer::time_point::max());
+  auto executor = co_await asio::this_coro::executor;
+  for (size_t i = 0; i < recipients_.size(); ++i) {
+    asio::post(context_.pool, [&, i, executor]() {
+      replies[i] = context_.delivery.Deliver(transaction, recipients_[i]);
+      asio::post(executor, [&]() {
+        if (--pending == 0) all_done.cancel();
+      });
+    });
+  }
+  // Counted on this thread only, so a cancel cannot come before the wait begins unnoticed.
+  while (pending > 0) {
+    boost::system::error_code ec;
+    co_await all_done.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  }
   for (std::string& reply : replies) Reply(std::move(reply));
   ResetTransaction();
 }

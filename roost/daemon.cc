@@ -207,7 +207,9 @@ base::Status Daemon::Start(const config::Settings& settings) {
     deliverer_ = std::make_unique<lda::Deliverer>(*lda_->engine, lda_->delivery, *lda_->outgoing);
     lmtp_delivery_ = std::make_unique<lmtp::LmtpDelivery>(
         *lda_->authenticator, *deliverer_, LmtpSettingsFrom(settings, lda_->delivery));
-    size_t workers = std::max<size_t>(4, 2 * std::max(1u, std::thread::hardware_concurrency()));
+    // Deliveries mostly wait on fsync; more of them in flight lets the file system commit
+    // them together.
+    size_t workers = std::max<size_t>(16, 4 * std::max(1u, std::thread::hardware_concurrency()));
     size_t limit = ServiceLimit(settings, "lmtp");
     lmtp_ = std::make_unique<lmtp::LmtpServer>(io_, *lmtp_delivery_, lmtp::SessionLimits{},
                                                std::move(*tls), workers, limit);

@@ -14,6 +14,7 @@
 #include "auth/authenticator.h"
 #include "base/status.h"
 #include "net/asio.h"
+#include "net/thread_pool_call.h"
 #include "net/unix_listener.h"
 
 namespace authd {
@@ -42,17 +43,9 @@ class AuthServer {
   // Runs `work` on the worker pool and resumes the caller on the io_context; runs it right
   // here when the Authenticator's databases never wait on the network.
   template <typename F>
-  asio::awaitable<std::invoke_result_t<F>> OffThread(F work) {
+  asio::awaitable<std::invoke_result_t<F&>> OffThread(F work) {
     if (!use_workers_) co_return work();
-    std::optional<std::invoke_result_t<F>> result;
-    co_await asio::co_spawn(
-        workers_.get_executor(),
-        [&]() -> asio::awaitable<void> {
-          result.emplace(work());
-          co_return;
-        },
-        asio::use_awaitable);
-    co_return std::move(*result);
+    co_return co_await net::CallOnPool(workers_, work);
   }
 
   asio::io_context& io() { return io_; }

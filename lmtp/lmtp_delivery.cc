@@ -1,6 +1,9 @@
 #include "lmtp/lmtp_delivery.h"
 
+#include <unistd.h>
+
 #include "base/log.h"
+#include "base/thread_identity.h"
 #include "base/strings.h"
 #include "mail/address.h"
 #include "mail/date.h"
@@ -29,6 +32,14 @@ std::string MessageId(const std::string& body) {
   mail::HeaderSection header = mail::ParseHeaderSection(body);
   if (!header.headers.Has("Message-ID")) return "";
   return std::string(base::TrimWhitespace(header.headers.GetFirst("Message-ID")));
+}
+
+// A userdb uid/gid field; -1 when absent or unknown.
+long IdField(const auth::Fields& fields, const char* key, bool group) {
+  for (const auto& [name, value] : fields) {
+    if (name == key) return base::SystemId(value, group);
+  }
+  return -1;
 }
 
 }  // namespace
@@ -89,6 +100,20 @@ std::string LmtpDelivery::Deliver(const Transaction& t, const AcceptedRecipient&
   envelope.orig_to = rcpt.original_address;
   std::string message = TraceFields(t, rcpt);
   message += t.body;
+  // A daemon running as root writes each user's mail as that user (Dovecot's LMTP switches
+  // to the userdb uid/gid): files it creates must stay usable by the user's IMAP and tools.
+  long uid = IdField(rcpt.recipient.userdb, "uid", false);
+  long gid = IdField(rcpt.recipient.userdb, "gid", true);
+  if (uid < 0) uid = settings_.mail_uid;
+  if (gid < 0) gid = settings_.mail_gid;
+  bool as_root = geteuid() == 0;
+  base::ScopedThreadIdentity identity(as_root && uid > 0 ? static_cast<uid_t>(uid) : -1,
+                                      as_root && gid > 0 ? static_cast<gid_t>(gid) : -1);
+  if (!identity.status().ok()) {
+    base::LogLine("lmtp(" + rcpt.recipient.user + ")<" + t.session_id +
+                  ">: " + identity.status().message());
+    return "451 4.3.0 <" + rcpt.address + "> Temporary internal error";
+  }
   lda::DeliveryOutcome outcome = deliverer_.Deliver(rcpt.recipient, envelope, message, true);
   std::string actions;
   for (const std::string& line : outcome.log) actions += (actions.empty() ? "" : ", ") + line;

@@ -20,6 +20,9 @@ struct LmtpSettings {
   bool rcpt_check_quota = false;          // lmtp_rcpt_check_quota
   bool add_received_header = true;        // lmtp_add_received_header
   std::string hdr_delivery_address = "final";  // lmtp_hdr_delivery_address: final|original|none
+  // mail_uid / mail_gid as numbers, for users whose userdb entry has no uid/gid; -1: none.
+  long mail_uid = -1;
+  long mail_gid = -1;
 };
 
 // One accepted RCPT TO.

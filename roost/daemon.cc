@@ -18,6 +18,7 @@
 #include "authd/auth_server.h"
 #include "base/fs.h"
 #include "base/log.h"
+#include "base/thread_identity.h"
 #include "config/values.h"
 #include "lda/delivery.h"
 #include "lda/lda_setup.h"
@@ -144,7 +145,9 @@ lmtp::LmtpSettings LmtpSettingsFrom(const config::Settings& settings,
           .save_to_detail_mailbox = flag("lmtp_save_to_detail_mailbox", false),
           .rcpt_check_quota = flag("lmtp_rcpt_check_quota", false),
           .add_received_header = flag("lmtp_add_received_header", true),
-          .hdr_delivery_address = settings.GetFor("lmtp", "lmtp_hdr_delivery_address")};
+          .hdr_delivery_address = settings.GetFor("lmtp", "lmtp_hdr_delivery_address"),
+          .mail_uid = base::SystemId(settings.GetFor("lmtp", "mail_uid"), false),
+          .mail_gid = base::SystemId(settings.GetFor("lmtp", "mail_gid"), true)};
 }
 
 // Everything the daemon runs, built from one configuration.

@@ -4,15 +4,18 @@
 # live process; a second start fails with 1 and says why; a broken configuration fails the
 # start with 1 and the file:line; SIGHUP reloads (a changed setting takes effect, the pid
 # stays); SIGHUP with a broken file is logged and the daemon keeps serving; SIGTERM stops it
-# and removes master.pid and its sockets. LMTP answers throughout.
+# and removes master.pid and its sockets. LMTP answers throughout. Run as root, a delivery to
+# a user whose userdb entry names another uid writes files owned by that user.
 # Usage: daemon_test.sh ROOST
 set -euo pipefail
 roost=$(realpath "$1")
 fail() { echo "daemon_test: FAIL: $*" >&2; [[ -f ${t:-}/roost.log ]] && tail -20 "$t/roost.log" >&2; exit 1; }
 t=$(mktemp -d /tmp/roost-daemon.XXXXXX)
+sysuser=roostdaemon1
 cleanup() {
   local rc=$?
   [[ -f $t/run/master.pid ]] && kill "$(cat "$t/run/master.pid")" 2>/dev/null
+  [[ $EUID -eq 0 ]] && userdel "$sysuser" >/dev/null 2>&1
   if [[ ${KEEP:-} == 1 ]]; then echo "kept $t"; else rm -rf "$t"; fi
   exit "$rc"
 }
@@ -20,6 +23,13 @@ trap cleanup EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$t/home/alice"
 echo "alice:{PLAIN}pw:$(id -u):$(id -g)::$t/home/alice::" > "$t/passwd"
+if [[ $EUID -eq 0 ]]; then
+  chmod 755 "$t" "$t/home"
+  userdel "$sysuser" >/dev/null 2>&1 || true
+  useradd -M -d "$t/home/sys" -s /usr/sbin/nologin "$sysuser"
+  install -d -o "$sysuser" -m 700 "$t/home/sys"
+  echo "sys:{PLAIN}pw:$(id -u $sysuser):$(id -g $sysuser)::$t/home/sys::" >> "$t/passwd"
+fi
 write_conf() {  # write_conf DELIVERY_HEADER
   cat > "$t/roost.conf" <<CONF
 base_dir = $t/run
@@ -45,8 +55,8 @@ service lmtp {
 CONF
 }
 # deliver SUBJECT: one message to alice over LMTP; prints the reply to the message.
-deliver() {
-  python3 - "$port" "$1" <<'PY'
+deliver() {  # deliver SUBJECT [USER]
+  python3 - "$port" "$1" "${2:-alice}" <<'PY'
 import socket, sys
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10)
 f = s.makefile("rb")
@@ -58,7 +68,7 @@ def reply():
         if len(line) < 4 or line[3] != "-":
             return lines
 reply()
-for cmd in ["LHLO test", "MAIL FROM:<s@example.net>", "RCPT TO:<alice@example.test>", "DATA"]:
+for cmd in ["LHLO test", "MAIL FROM:<s@example.net>", "RCPT TO:<%s@example.test>" % sys.argv[3], "DATA"]:
     s.sendall((cmd + "\r\n").encode()); reply()
 s.sendall(("Subject: %s\r\n\r\nbody\r\n.\r\n" % sys.argv[2]).encode())
 print(reply()[-1])
@@ -78,6 +88,12 @@ pid=$(cat "$t/run/master.pid")
 deliver first | grep -q "^250 2.0.0" || fail "first delivery not accepted"
 grep -q "^Delivered-To: alice@example.test" "$(newest)" || fail "Delivered-To (final) missing"
 echo "ok: started, detached, pid $pid, delivered"
+if [[ $EUID -eq 0 ]]; then
+  deliver owned sys | grep -q "^250 2.0.0" || fail "delivery to the system user not accepted"
+  owners=$(find "$t/home/sys/Maildir" -printf '%u\n' | sort -u)
+  [[ $owners == "$sysuser" ]] || fail "files in the user's Maildir owned by: $owners"
+  echo "ok: the system user's Maildir and message belong to $sysuser"
+fi
 
 set +e
 out=$("$roost" -c "$t/roost.conf" 2>&1); rc=$?

@@ -52,6 +52,8 @@ bool StartsWithHeaderField(const std::string& body) {
   return colon != std::string_view::npos && mail::IsFieldName(first.substr(0, colon));
 }
 
+// GCC 12 miscompiles some `if (!co_await f())` (the coroutine resumed at a bad state:
+// SIGILL on STARTTLS), so results of co_await are stored before they are tested.
 class Session {
  public:
   Session(SessionContext& context, std::shared_ptr<Shared> shared, std::string id)
@@ -135,7 +137,8 @@ asio::awaitable<void> Session::Run() {
   Reply("220 " + hostname_ + " Roost LMTP ready");
   for (;;) {
     if (!reader_.HasBuffered() || out_.size() > (1u << 20)) {
-      if (!co_await Flush()) break;
+      bool flushed = co_await Flush();
+      if (!flushed) break;
     }
     net::StreamReader::Line line = co_await Read(context_.limits.max_line_length);
     if (line.status == net::StreamReader::Status::kClosed) {
@@ -325,7 +328,8 @@ asio::awaitable<Session::Next> Session::Data(const std::string& args) {
   if (bdat_started_) co_return BadCommand("503 5.5.1 DATA cannot follow BDAT");
   if (recipients_.empty()) co_return BadCommand("554 5.5.1 No valid recipients");
   Reply("354 OK");
-  if (!co_await Flush()) co_return Next::kClose;
+  bool flushed = co_await Flush();
+  if (!flushed) co_return Next::kClose;
   const size_t max = context_.limits.max_message_size;
   std::string body;
   bool too_big = false;
@@ -432,10 +436,12 @@ asio::awaitable<Session::Next> Session::StartTls(const std::string& args) {
   if (stream_.tls()) co_return BadCommand("503 5.5.1 TLS is already active");
   if (!args.empty()) co_return BadCommand("501 5.5.4 STARTTLS takes no parameters");
   Reply("220 2.0.0 Begin TLS negotiation now");
-  if (!co_await Flush()) co_return Next::kClose;
+  bool flushed = co_await Flush();
+  if (!flushed) co_return Next::kClose;
   // RFC 3207 §4.2: anything the client sent after STARTTLS in the clear is not trusted.
   reader_.DropBuffered();
-  if (!co_await stream_.StartTls(*context_.tls)) {
+  bool secured = co_await stream_.StartTls(*context_.tls);
+  if (!secured) {
     base::LogLine("lmtp<" + id_ + ">: TLS handshake failed");
     co_return Next::kClose;
   }

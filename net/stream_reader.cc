@@ -55,7 +55,8 @@ asio::awaitable<StreamReader::Line> StreamReader::ReadLine(size_t max_length) {
     }
     scanned = buffer_.size();
     size_t offset = scanned - start_;
-    if (!co_await Fill()) co_return Line{};
+    bool filled = co_await Fill();
+    if (!filled) co_return Line{};
     scanned = start_ + offset;
   }
 }
@@ -65,7 +66,8 @@ asio::awaitable<bool> StreamReader::ReadExactly(size_t size, std::string& out) {
     if (start_ >= buffer_.size()) {
       buffer_.clear();
       start_ = 0;
-      if (!co_await Fill()) co_return false;
+      bool filled = co_await Fill();
+      if (!filled) co_return false;
     }
     size_t take = std::min(size, buffer_.size() - start_);
     out.append(buffer_, start_, take);

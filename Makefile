@@ -10,7 +10,7 @@ JOBS ?= $(shell nproc)
 
 CORPUS ?= ../shared/conformance/pigeonhole/tests
 
-.PHONY: all deps build test run bench bench-auth fuzz fuzz-smoke conformance conformance-all clean
+.PHONY: all deps build test run bench bench-auth bench-lmtp fuzz fuzz-smoke conformance conformance-all clean
 
 all: build
 
@@ -64,6 +64,10 @@ bench: build
 # Logins/s of roost serve and Dovecot on the same passwd-file and MariaDB table (README: Performance).
 bench-auth: build
 	bench/compare-auth.sh $(BUILD_DIR)
+
+# Roost's LMTP against Dovecot 2.3's on the same machine (needs root): messages/s, p99, ratio.
+bench-lmtp: build
+	bench/lmtp-load $(BUILD_DIR)
 
 clean:
 	rm -rf $(BUILD_DIR)

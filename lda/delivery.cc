@@ -6,6 +6,7 @@
 #include "lda/lda_host.h"
 #include "lda/mail_location.h"
 #include "lda/pipe_action.h"
+#include "lda/quota_policy.h"
 #include "lda/redirect.h"
 #include "lda/script_chain.h"
 #include "mail/message.h"
@@ -31,6 +32,29 @@ void AppendUserLog(const std::string& path, const std::string& text) {
   log << text;
 }
 
+struct UserMail {
+  std::string home;
+  MailLocation location;
+};
+
+// Where the recipient's mail lives: the userdb's `mail` (else mail_location) expanded for them.
+base::Result<UserMail> FindUserMail(const DeliverySettings& settings, const Recipient& recipient) {
+  const std::string* home_field = auth::FindField(recipient.userdb, "home");
+  std::string home = home_field != nullptr ? *home_field : "";
+  const std::string* mail_field = auth::FindField(recipient.userdb, "mail");
+  config::VarValues vars;
+  config::SetUser(vars, recipient.user);
+  vars.values["home"] = home;
+  auto location_text = config::ExpandVariables(
+      mail_field != nullptr ? *mail_field : settings.mail_location, vars);
+  if (!location_text) return base::Err(location_text.error());
+  auto location = ParseMailLocation(*location_text, home);
+  if (!location) return base::Err(location.error());
+  return UserMail{std::move(home), std::move(*location)};
+}
+
+constexpr char kQuotaExceeded[] = "Quota exceeded (mailbox for user is full)";
+
 class Delivery {
  public:
   Delivery(const Deliverer& deliverer, const sieve::Engine& engine, OutgoingMail& outgoing,
@@ -50,6 +74,10 @@ class Delivery {
   base::Status Store(storage::MailStore& store, const std::string& mailbox,
                      const std::vector<std::string>& flags, bool create,
                      const std::string& bytes);
+  // The outcome of an action that could not be done: over quota is permanent unless
+  // quota_full_tempfail (-e/LMTP: refused; else a rejection to the sender, as dovecot-lda),
+  // anything else temporary.
+  DeliveryOutcome Failed(const base::Status& status, const mail::Message& original);
 
   const DeliverySettings& settings_;
   const sieve::Engine& engine_;
@@ -59,21 +87,19 @@ class Delivery {
   const std::string& bytes_;
   const bool reject_to_mta_;
   std::vector<std::string> log_;
+  std::optional<UserQuota> quota_;
+  bool quota_hit_ = false;
 };
 
 DeliveryOutcome Delivery::Run() {
-  const std::string* home_field = auth::FindField(recipient_.userdb, "home");
-  std::string home = home_field != nullptr ? *home_field : "";
-  const std::string* mail_field = auth::FindField(recipient_.userdb, "mail");
-  config::VarValues vars;
-  config::SetUser(vars, recipient_.user);
-  vars.values["home"] = home;
-  auto location_text = config::ExpandVariables(
-      mail_field != nullptr ? *mail_field : settings_.mail_location, vars);
-  if (!location_text) return Outcome(Status::kTempFail, location_text.error().message());
-  auto location = ParseMailLocation(*location_text, home);
-  if (!location) return Outcome(Status::kTempFail, location.error().message());
+  auto user_mail = FindUserMail(settings_, recipient_);
+  if (!user_mail) return Outcome(Status::kTempFail, user_mail.error().message());
+  const std::string& home = user_mail->home;
+  const MailLocation* location = &user_mail->location;
   storage::MailStore store(location->root, location->layout);
+  auto quota = UserQuota::For(settings_.plugin, recipient_.userdb, location->root);
+  if (!quota) return Outcome(Status::kTempFail, quota.error().message());
+  quota_ = std::move(*quota);
 
   std::map<std::string, std::string> host_settings = settings_.plugin;
   host_settings.emplace("recipient_delimiter", settings_.recipient_delimiter);
@@ -200,7 +226,7 @@ DeliveryOutcome Delivery::Run() {
         break;
       }
     }
-    if (!done.ok()) return Outcome(Status::kTempFail, done.message(), std::move(log_));
+    if (!done.ok()) return Failed(done, *original);
   }
   // A looping redirect is not sent round again, and not dropped either: unless the script
   // stored it somewhere, the user keeps it.
@@ -211,7 +237,7 @@ DeliveryOutcome Delivery::Run() {
     base::Status kept = Store(store, recipient_.mailbox,
                               keep_flags.value_or(std::vector<std::string>{}), false,
                               current->bytes());
-    if (!kept.ok()) return Outcome(Status::kTempFail, kept.message(), std::move(log_));
+    if (!kept.ok()) return Failed(kept, *original);
   }
   // RFC 7352 §3.1: IDs are recorded once the execution succeeded.
   for (const auto* mark : marks) host.TrackingMark(mark->key, mark->expires);
@@ -245,6 +271,15 @@ base::Status Delivery::Store(storage::MailStore& store, const std::string& mailb
     opened = store.Open(target);
   }
   if (!opened) return base::Status::Temporary(opened.error().message());
+  if (quota_) {
+    base::Status room = quota_->CheckAppend(bytes.size());
+    if (room.code() == base::Status::Code::kQuotaExceeded) {
+      quota_hit_ = true;
+      log_.push_back(room.message());
+      return settings_.quota_full_tempfail ? base::Status::Temporary(room.message()) : room;
+    }
+    if (!room.ok()) return base::Status::Temporary("quota of " + target + ": " + room.message());
+  }
   auto saved = opened->Append(bytes, flags);
   if (!saved) {
     if (saved.error().code() == base::Status::Code::kQuotaExceeded && !settings_.quota_full_tempfail) {
@@ -252,11 +287,45 @@ base::Status Delivery::Store(storage::MailStore& store, const std::string& mailb
     }
     return base::Status::Temporary("saving to " + target + ": " + saved.error().message());
   }
+  if (quota_) quota_->Recorded(bytes.size());
   log_.push_back("saved to " + target);
   return base::Status::Ok();
 }
 
+DeliveryOutcome Delivery::Failed(const base::Status& status, const mail::Message& original) {
+  if (status.code() != base::Status::Code::kQuotaExceeded) {
+    DeliveryOutcome outcome = Outcome(Status::kTempFail, status.message(), std::move(log_));
+    outcome.quota_exceeded = quota_hit_;
+    return outcome;
+  }
+  if (reject_to_mta_) {
+    DeliveryOutcome outcome = Outcome(Status::kRejected, kQuotaExceeded, std::move(log_));
+    outcome.quota_exceeded = true;
+    return outcome;
+  }
+  if (!envelope_.from.empty()) {
+    std::string bounce = sieve::BuildRejectMessage(original, envelope_, kQuotaExceeded,
+                                                   settings_.postmaster_address);
+    base::Status sent = outgoing_.Send("", {envelope_.from}, bounce);
+    if (!sent.ok()) return Outcome(Status::kTempFail, sent.message(), std::move(log_));
+  }
+  log_.push_back(std::string("rejected: ") + kQuotaExceeded);
+  DeliveryOutcome outcome = Outcome(Status::kDelivered, std::string("rejected: ") + kQuotaExceeded,
+                                    std::move(log_));
+  outcome.quota_exceeded = true;
+  return outcome;
+}
+
 }  // namespace
+
+bool Deliverer::OverQuota(const Recipient& recipient) const {
+  auto user_mail = FindUserMail(settings_, recipient);
+  if (!user_mail) return false;
+  auto quota = UserQuota::For(settings_.plugin, recipient.userdb, user_mail->location.root);
+  if (!quota || !*quota) return false;
+  auto full = (*quota)->Full();
+  return full && *full;
+}
 
 DeliveryOutcome Deliverer::Deliver(const Recipient& recipient, const sieve::Envelope& envelope,
                                    const std::string& message, bool reject_to_mta) const {

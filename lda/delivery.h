@@ -44,6 +44,9 @@ struct DeliveryOutcome {
   Status status = Status::kTempFail;
   std::string message;
   std::vector<std::string> log;  // one line per action, for the delivery log
+  // The user's quota stopped it: kRejected (quota_full_tempfail = no, -e / LMTP 552 5.2.2)
+  // or kTempFail (quota_full_tempfail = yes, LMTP 452 4.2.2).
+  bool quota_exceeded = false;
 };
 
 class Deliverer {
@@ -55,6 +58,10 @@ class Deliverer {
   // rejection message.
   DeliveryOutcome Deliver(const Recipient& recipient, const sieve::Envelope& envelope,
                           const std::string& message, bool reject_to_mta) const;
+
+  // Whether the user is at or over a quota limit already (lmtp_rcpt_check_quota). False
+  // when there is no quota or it cannot be read: the delivery itself decides then.
+  bool OverQuota(const Recipient& recipient) const;
 
   const DeliverySettings& settings() const { return settings_; }
 

@@ -44,6 +44,19 @@ long IdField(const auth::Fields& fields, const char* key, bool group) {
 
 }  // namespace
 
+// A daemon running as root reads and writes each user's mail as that user (Dovecot's LMTP
+// switches to the userdb uid/gid): files it creates must stay usable by the user's IMAP and
+// tools. -1: stay as we are.
+LmtpDelivery::Identity LmtpDelivery::IdentityFor(const auth::Fields& userdb) const {
+  if (geteuid() != 0) return {};
+  long uid = IdField(userdb, "uid", false);
+  long gid = IdField(userdb, "gid", true);
+  if (uid < 0) uid = settings_.mail_uid;
+  if (gid < 0) gid = settings_.mail_gid;
+  return {uid > 0 ? static_cast<uid_t>(uid) : static_cast<uid_t>(-1),
+          gid > 0 ? static_cast<gid_t>(gid) : static_cast<gid_t>(-1)};
+}
+
 RcptCheck LmtpDelivery::CheckRecipient(const std::string& address,
                                        const std::string& orcpt) const {
   RcptCheck check;
@@ -63,6 +76,16 @@ RcptCheck LmtpDelivery::CheckRecipient(const std::string& address,
     base::LogLine("lmtp(" + *normalized + "): user lookup failed: " + found.error);
     check.reply = "451 4.3.0 <" + address + "> Temporary user lookup failure";
     return check;
+  }
+  if (settings_.rcpt_check_quota) {
+    lda::Recipient who{.user = found.user, .userdb = found.fields};
+    Identity identity = IdentityFor(who.userdb);
+    base::ScopedThreadIdentity as_user(identity.uid, identity.gid);
+    if (as_user.status().ok() && deliverer_.OverQuota(who)) {
+      check.reply = (deliverer_.settings().quota_full_tempfail ? "452 4.2.2 <" : "552 5.2.2 <") +
+                    address + "> Quota exceeded (mailbox for user is full)";
+      return check;
+    }
   }
   check.ok = true;
   check.accepted.address = address;
@@ -100,15 +123,8 @@ std::string LmtpDelivery::Deliver(const Transaction& t, const AcceptedRecipient&
   envelope.orig_to = rcpt.original_address;
   std::string message = TraceFields(t, rcpt);
   message += t.body;
-  // A daemon running as root writes each user's mail as that user (Dovecot's LMTP switches
-  // to the userdb uid/gid): files it creates must stay usable by the user's IMAP and tools.
-  long uid = IdField(rcpt.recipient.userdb, "uid", false);
-  long gid = IdField(rcpt.recipient.userdb, "gid", true);
-  if (uid < 0) uid = settings_.mail_uid;
-  if (gid < 0) gid = settings_.mail_gid;
-  bool as_root = geteuid() == 0;
-  base::ScopedThreadIdentity identity(as_root && uid > 0 ? static_cast<uid_t>(uid) : -1,
-                                      as_root && gid > 0 ? static_cast<gid_t>(gid) : -1);
+  Identity user = IdentityFor(rcpt.recipient.userdb);
+  base::ScopedThreadIdentity identity(user.uid, user.gid);
   if (!identity.status().ok()) {
     base::LogLine("lmtp(" + rcpt.recipient.user + ")<" + t.session_id +
                   ">: " + identity.status().message());
@@ -126,8 +142,12 @@ std::string LmtpDelivery::Deliver(const Transaction& t, const AcceptedRecipient&
     case lda::DeliveryOutcome::Status::kDelivered:
       return "250 2.0.0 " + who + " " + t.session_id + " Saved";
     case lda::DeliveryOutcome::Status::kRejected:
+      if (outcome.quota_exceeded) return "552 5.2.2 " + who + " " + outcome.message;
       return "550 5.7.1 " + who + " " + outcome.message;
     case lda::DeliveryOutcome::Status::kTempFail:
+      if (outcome.quota_exceeded) {
+        return "452 4.2.2 " + who + " Quota exceeded (mailbox for user is full)";
+      }
       break;
   }
   return "451 4.3.0 " + who + " Temporary internal error";

@@ -4,6 +4,8 @@
 // the outcome into that recipient's reply line. Thread-safe: sessions call it from a pool.
 #pragma once
 
+#include <sys/types.h>
+
 #include <chrono>
 #include <string>
 #include <vector>
@@ -61,11 +63,17 @@ class LmtpDelivery {
   // "250 2.0.0 <a@b> 4zXm3k Saved". Logs one line with the session id and user.
   std::string Deliver(const Transaction& transaction, const AcceptedRecipient& rcpt) const;
 
-  // Whether userdb lookups may wait on the network (then sessions run them on the pool).
-  bool LookupsMayBlock() const { return authenticator_.MayBlock(); }
+  // Whether CheckRecipient may wait on the network or the disk (a SQL userdb,
+  // lmtp_rcpt_check_quota): then sessions run it on the pool.
+  bool LookupsMayBlock() const { return authenticator_.MayBlock() || settings_.rcpt_check_quota; }
   const LmtpSettings& settings() const { return settings_; }
 
  private:
+  struct Identity {
+    uid_t uid = static_cast<uid_t>(-1);
+    gid_t gid = static_cast<gid_t>(-1);
+  };
+  Identity IdentityFor(const auth::Fields& userdb) const;
   std::string TraceFields(const Transaction& transaction, const AcceptedRecipient& rcpt) const;
 
   auth::Authenticator& authenticator_;

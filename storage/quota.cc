@@ -54,8 +54,14 @@ void AddFolder(const fs::path& dir, QuotaUsage& usage) {
   }
 }
 
+// As Dovecot writes it: only the limits that are set ("1000S,10C", "1000S", "10C").
 std::string LimitsLine(const QuotaLimits& limits) {
-  return std::to_string(limits.storage) + "S," + std::to_string(limits.messages) + "C";
+  std::string line;
+  if (limits.storage != 0) line = std::to_string(limits.storage) + "S";
+  if (limits.messages != 0) {
+    line += (line.empty() ? "" : ",") + std::to_string(limits.messages) + "C";
+  }
+  return line;
 }
 
 }  // namespace
@@ -144,21 +150,25 @@ base::Result<QuotaUsage> MaildirSize::Usage() {
   return usage;
 }
 
+base::Status CheckAppend(const QuotaUsage& usage, const QuotaLimits& limits, uint64_t size) {
+  if (limits.storage != 0 && static_cast<uint64_t>(std::max<int64_t>(0, usage.bytes)) + size > limits.storage) {
+    return base::Status::QuotaExceeded("Quota exceeded (mailbox for user is full): " +
+                                       std::to_string(usage.bytes) + " of " +
+                                       std::to_string(limits.storage) + " bytes used");
+  }
+  if (limits.messages != 0 && static_cast<uint64_t>(std::max<int64_t>(0, usage.messages)) + 1 > limits.messages) {
+    return base::Status::QuotaExceeded("Quota exceeded (mailbox for user is full): " +
+                                       std::to_string(usage.messages) + " of " +
+                                       std::to_string(limits.messages) + " messages");
+  }
+  return base::Status::Ok();
+}
+
 base::Status MaildirSize::CheckAppend(uint64_t size) {
   if (limits_.storage == 0 && limits_.messages == 0) return base::Status::Ok();
   auto usage = Usage();
   if (!usage) return usage.error();
-  if (limits_.storage != 0 && static_cast<uint64_t>(std::max<int64_t>(0, usage->bytes)) + size > limits_.storage) {
-    return base::Status::QuotaExceeded("Quota exceeded (mailbox for user is full): " +
-                                       std::to_string(usage->bytes) + " of " +
-                                       std::to_string(limits_.storage) + " bytes used");
-  }
-  if (limits_.messages != 0 && static_cast<uint64_t>(std::max<int64_t>(0, usage->messages)) + 1 > limits_.messages) {
-    return base::Status::QuotaExceeded("Quota exceeded (mailbox for user is full): " +
-                                       std::to_string(usage->messages) + " of " +
-                                       std::to_string(limits_.messages) + " messages");
-  }
-  return base::Status::Ok();
+  return storage::CheckAppend(*usage, limits_, size);
 }
 
 base::Status MaildirSize::Record(int64_t bytes, int64_t messages) {

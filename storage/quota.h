@@ -31,6 +31,10 @@ struct QuotaUsage {
 // from S= in the name where present (the dirsize backend's whole computation).
 base::Result<QuotaUsage> CountMaildirUsage(const std::string& root);
 
+// QuotaExceeded (saying which limit) when one more message of `size` bytes would take
+// `usage` past `limits`.
+base::Status CheckAppend(const QuotaUsage& usage, const QuotaLimits& limits, uint64_t size);
+
 // The Maildir++ quota file at the root: a first line with the limits ("1073741824S,10000C"),
 // then one "bytes messages" line per change, recounted from the files when it is missing,
 // larger than 5120 bytes or its limits line differs from the configured limits (Maildir++

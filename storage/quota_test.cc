@@ -56,17 +56,17 @@ TEST(QuotaTest, MaildirSizeCountsRecordsAndRefuses) {
   // New limits (a changed quota_rule) make the file be recounted.
   MaildirSize bigger(dir.path(), {.storage = 1000, .messages = 0});
   EXPECT_EQ(bigger.Usage()->bytes, 150);
-  EXPECT_EQ(base::ReadFile(dir.path() + "/maildirsize").value(), "1000S,0C\n150 2\n");
+  EXPECT_EQ(base::ReadFile(dir.path() + "/maildirsize").value(), "1000S\n150 2\n");
 }
 
 TEST(QuotaTest, TornOrLongFilesAreHandled) {
   base::testing::TempDir dir;
   MailStore store(dir.path(), Layout::kMaildirPlusPlus);
   ASSERT_TRUE(store.Open("INBOX")->Append(std::string(10, 'a')));
-  std::ofstream(dir.path() + "/maildirsize") << "100S,0C\n10 1\n5";  // torn last line
+  std::ofstream(dir.path() + "/maildirsize") << "100S\n10 1\n5";  // torn last line
   MaildirSize quota(dir.path(), {.storage = 100});
   EXPECT_EQ(quota.Usage()->bytes, 10);
-  std::string big = "100S,0C\n";
+  std::string big = "100S\n";
   for (int i = 0; i < 2000; ++i) big += "1 0\n";
   std::ofstream(dir.path() + "/maildirsize") << big;  // over 5120 bytes: recounted
   EXPECT_EQ(quota.Usage()->bytes, 10);

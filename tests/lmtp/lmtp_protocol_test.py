@@ -64,6 +64,7 @@ def main():
         alive = roost.alive()
         roost.cleanup()
     check("the daemon is still running after every case", alive)
+    quota_cases(binary)
     print("%d failed" % len(failures))
     return 1 if failures else 0
 
@@ -264,6 +265,32 @@ def run_cases(roost):
           last[-1].startswith("500") and closing[-1].startswith("421 4.7.0") and c.closed_by_peer(),
           str(last + closing))
     c.close()
+
+
+def quota_cases(binary):
+    """Quota at delivery (quota_rule = *:messages=1) and at RCPT (lmtp_rcpt_check_quota)."""
+    quota = 'plugin {\n  quota = maildir:User quota\n  quota_rule = *:messages=1\n}\n'
+    for check_at_rcpt, tempfail in ((False, False), (True, True)):
+        roost = Roost(binary, users=("dave",), extra=quota +
+                      "lmtp_rcpt_check_quota = %s\nquota_full_tempfail = %s\n" %
+                      ("yes" if check_at_rcpt else "no", "yes" if tempfail else "no"))
+        roost.start()
+        try:
+            c = Lmtp(roost.port)
+            c.cmd("LHLO x")
+            first = transaction(c, ["dave@example.test"], data_text("fills the quota"))[1]
+            check("quota: the first message fits", first and first[0].startswith("250"), str(first))
+            codes, replies = transaction(c, ["dave@example.test"], data_text("over quota"))
+            if check_at_rcpt:
+                check("lmtp_rcpt_check_quota + quota_full_tempfail: 452 4.2.2 at RCPT",
+                      codes == ["452"] or codes[:1] == ["452"], str(codes))
+            else:
+                check("over quota after DATA: 552 5.2.2",
+                      replies and replies[0].startswith("552 5.2.2 <dave@example.test>"), str(replies))
+            check("quota: nothing more stored", len(roost.messages("dave")) == 1)
+            c.close()
+        finally:
+            roost.cleanup()
 
 
 if __name__ == "__main__":

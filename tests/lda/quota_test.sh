@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Quota at delivery through roost-lda (Dovecot's quota plugin settings): plugin { quota =
+# maildir:User quota, quota_rule = *:messages=3 } with a userdb quota_rule overriding it for
+# one user. Under the limit a message is stored and maildirsize counts it; a fileinto into a
+# folder counts too; at the limit -e refuses with 77 and nothing is stored; without -e the
+# sender gets a rejection and the exit is 0; with quota_full_tempfail = yes the exit is 75.
+# Usage: quota_test.sh ROOST-LDA ROOST
+set -euo pipefail
+lda=$(realpath "$1"); roost=$(realpath "$2")
+fail() { echo "quota_test: FAIL: $*" >&2; exit 1; }
+t=$(mktemp -d); trap '[[ ${KEEP:-} == 1 ]] && echo "kept $t" || rm -rf "$t"' EXIT
+for u in alice bob; do mkdir -p "$t/home/$u/sieve"; done
+{
+  printf 'alice@example.com:%s::::%s::\n' "$("$roost" pw -s PLAIN -p x)" "$t/home/alice"
+  printf 'bob@example.com:%s::::%s::userdb_quota_rule=*:messages=1\n' "$("$roost" pw -s PLAIN -p x)" "$t/home/bob"
+} > "$t/users"
+cat > "$t/sendmail" <<SH
+#!/bin/sh
+cat >> "$t/sent"
+SH
+chmod +x "$t/sendmail"
+cat > "$t/dovecot.conf" <<CONF
+mail_location = maildir:~/Maildir
+postmaster_address = postmaster@example.com
+sendmail_path = $t/sendmail
+passdb {
+  driver = passwd-file
+  args = $t/users
+}
+userdb {
+  driver = passwd-file
+  args = $t/users
+}
+protocol lda {
+  lda_mailbox_autocreate = yes
+}
+plugin {
+  sieve = file:~/sieve;active=~/.dovecot.sieve
+  quota = maildir:User quota
+  quota_rule = *:messages=3
+}
+CONF
+printf 'require "fileinto";\nif header :contains "subject" "work" { fileinto "Work"; }\n' > "$t/home/alice/sieve/main.sieve"
+ln -s sieve/main.sieve "$t/home/alice/.dovecot.sieve"
+deliver() {  # deliver EXPECTED_EXIT USER SUBJECT [ARGS...]
+  local rc=0
+  printf 'From: f@example.net\r\nSubject: %s\r\n\r\nbody\r\n' "$3" |
+    "$lda" -c "$t/dovecot.conf" -d "$2" -f sender@example.net "${@:4}" 2>>"$t/lda.log" || rc=$?
+  [[ $rc -eq $1 ]] || fail "$2 '$3' exited $rc, not $1: $(tail -2 "$t/lda.log")"
+}
+count() { find "$t/home/$1/Maildir" -path '*/new/*' -type f | wc -l; }
+
+deliver 0 alice@example.com "one"
+deliver 0 alice@example.com "work two"
+[[ -f $t/home/alice/Maildir/.Work/new/$(ls "$t/home/alice/Maildir/.Work/new")  ]] || fail "fileinto Work missing"
+deliver 0 alice@example.com "three"
+[[ $(count alice) -eq 3 ]] || fail "3 messages expected under the limit"
+head -1 "$t/home/alice/Maildir/maildirsize" | grep -qx "3C" || fail "maildirsize limits line: $(head -1 "$t/home/alice/Maildir/maildirsize")"
+[[ $(awk 'NR>1 {n += $2} END {print n}' "$t/home/alice/Maildir/maildirsize") -eq 3 ]] || fail "maildirsize does not count 3 messages"
+echo "ok: under the limit stored, maildirsize counts them (fileinto included)"
+
+deliver 77 alice@example.com "four" -e
+grep -q "Quota exceeded (mailbox for user is full)" "$t/lda.log" || fail "-e: no quota message on stderr"
+deliver 77 alice@example.com "work five" -e
+[[ $(count alice) -eq 3 ]] || fail "over quota, something was stored"
+echo "ok: at the limit -e refuses with 77, nothing stored (INBOX and fileinto)"
+
+deliver 0 alice@example.com "six"
+grep -q "Quota exceeded (mailbox for user is full)" "$t/sent" || fail "without -e no rejection went to the sender"
+grep -q "^To: .*sender@example.net" "$t/sent" || grep -q "sender@example.net" "$t/sent" || fail "the rejection is not addressed to the sender"
+[[ $(count alice) -eq 3 ]] || fail "a rejected message was stored"
+echo "ok: without -e the sender gets a rejection (exit 0), nothing stored"
+
+deliver 75 alice@example.com "seven" -o quota_full_tempfail=yes
+[[ $(count alice) -eq 3 ]] || fail "tempfail stored something"
+echo "ok: quota_full_tempfail = yes defers with 75"
+
+deliver 0 bob@example.com "bob one" -e
+deliver 77 bob@example.com "bob two" -e
+[[ $(count bob) -eq 1 ]] || fail "bob's userdb quota_rule (1 message) did not apply"
+echo "ok: a userdb quota_rule overrides the plugin's"
+echo "quota_test: PASS"

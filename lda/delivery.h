@@ -20,6 +20,9 @@ struct DeliverySettings {
   std::string postmaster_address;
   std::string hostname;
   std::string recipient_delimiter = "+";
+  // lda_original_recipient_header: where roost-lda finds the original recipient when -a is
+  // not given (e.g. X-Original-To).
+  std::string original_recipient_header;
   bool mailbox_autocreate = false;     // lda_mailbox_autocreate
   bool mailbox_autosubscribe = false;  // lda_mailbox_autosubscribe
   bool quota_full_tempfail = false;

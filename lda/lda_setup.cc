@@ -69,6 +69,8 @@ base::Result<LdaSetup> LoadLdaSetup(const LdaConfigSource& source, std::string_v
     delivery.postmaster_address = "postmaster@" + delivery.hostname;
   }
   delivery.recipient_delimiter = settings->GetFor(protocol, "recipient_delimiter");
+  delivery.original_recipient_header =
+      settings->GetFor(protocol, "lda_original_recipient_header");
   delivery.mailbox_autocreate = Flag(*settings, protocol, "lda_mailbox_autocreate");
   delivery.mailbox_autosubscribe = Flag(*settings, protocol, "lda_mailbox_autosubscribe");
   delivery.quota_full_tempfail = Flag(*settings, protocol, "quota_full_tempfail");

@@ -146,6 +146,18 @@ int main(int argc, char** argv) {
   if (envelope.from == "<>") envelope.from.clear();
   envelope.to = args.recipient.empty() ? recipient.user : args.recipient;
   envelope.orig_to = envelope.to;
+  // Without -a, lda_original_recipient_header (e.g. X-Original-To from Postfix) names the
+  // address the mail was sent to, as in dovecot-lda.
+  const std::string& orig_header = setup->delivery.original_recipient_header;
+  if (args.recipient.empty() && !orig_header.empty()) {
+    mail::HeaderSection header = mail::ParseHeaderSection(message);
+    if (header.headers.Has(orig_header)) {
+      std::string value(base::TrimWhitespace(header.headers.GetFirst(orig_header)));
+      if (auto path = mail::ParseEnvelopePath(value); path && !path->local_part.empty()) {
+        envelope.orig_to = path->AddrSpec();
+      }
+    }
+  }
 
   lda::Deliverer deliverer(*setup->engine, setup->delivery, *setup->outgoing);
   lda::DeliveryOutcome outcome =

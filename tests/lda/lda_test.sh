@@ -121,6 +121,15 @@ before=$(count .)
 msg list@example.net "dotted" | deliver 0
 [[ $(count .) -eq $((before + 1)) ]] || fail "fileinto an invalid name did not fall back to INBOX"
 
+# lda_original_recipient_header: without -a the original recipient comes from X-Original-To
+# (the rejection names the address the sender used).
+printf 'require "reject";\nreject "not here";\n' > "$home/sieve/main.sieve"
+: > "$t/sent"
+msg friend@example.net "to an alias" "X-Original-To: alias@example.org" |
+  deliver 0 -o lda_original_recipient_header=X-Original-To
+grep -q "Your message to <alias@example.org> was automatically rejected" "$t/sent" ||
+  fail "the rejection does not name the X-Original-To address: $(grep -m1 'Your message' "$t/sent")"
+
 msg friend@example.net "hi" | { rc=0; "$lda" -c "$t/dovecot.conf" -d nobody@example.com 2>/dev/null || rc=$?; [[ $rc -eq 67 ]] || fail "unknown user exited $rc, not 67"; }
 "$lda" --help | grep -q "Usage: roost-lda" || fail "--help"
 rc=0; "$lda" -x 2>/dev/null </dev/null || rc=$?; [[ $rc -eq 64 ]] || fail "bad option exited $rc, not 64"

@@ -7,6 +7,7 @@
 
 #include "base/fs.h"
 #include "lda/mail_location.h"
+#include "sieve-lang/directory_scripts.h"
 
 namespace lda {
 namespace {
@@ -56,7 +57,7 @@ long long MTime(const std::string& path) {
 }
 
 ChainScript Load(const sieve::Engine& engine, const std::string& path, bool global,
-                 bool personal) {
+                 bool personal, const std::map<std::string, std::string>& include_settings) {
   ChainScript script{path, global, personal, nullptr, {}};
   std::string binary = BinaryPath(path);
   long long source_time = MTime(path), binary_time = MTime(binary);
@@ -75,7 +76,10 @@ ChainScript Load(const sieve::Engine& engine, const std::string& path, bool glob
     return script;
   }
   std::string name = std::filesystem::path(path).stem().string();
-  sieve::CompileOutput compiled = engine.Compile(*source, name, nullptr, global);
+  // RFC 6609 include: personal scripts beside the script (or in sieve_dir), global ones in
+  // sieve_global_dir, as Pigeonhole's file storage.
+  const sieve::DirectoryScripts scripts(include_settings, path);
+  sieve::CompileOutput compiled = engine.Compile(*source, name, &scripts, global);
   if (!compiled.program) {
     for (const sieve::Diagnostic& diagnostic : compiled.diagnostics) {
       script.errors += path + ": " + sieve::FormatPigeonhole(diagnostic) + "\n";
@@ -132,6 +136,15 @@ ChainPaths FindChain(const std::map<std::string, std::string>& plugin, const std
       if (IsFile(location)) paths.fallback = location;
     }
   }
+  for (const char* key : {"sieve_dir", "sieve_global_dir", "sieve_global"}) {
+    auto it = plugin.find(key);
+    if (it == plugin.end() || it->second.empty()) continue;
+    std::string location = it->second;
+    bool file = location.starts_with("file:");
+    if (file) location = location.substr(5);
+    location = ExpandHome(location.substr(0, location.find(';')), home);
+    paths.include_settings[key] = file ? "file:" + location : location;
+  }
   auto log = plugin.find("sieve_user_log");
   paths.user_log = log != plugin.end() && !log->second.empty()
                        ? ExpandHome(log->second, home)
@@ -141,10 +154,13 @@ ChainPaths FindChain(const std::map<std::string, std::string>& plugin, const std
 
 std::vector<ChainScript> LoadChain(const sieve::Engine& engine, const ChainPaths& paths) {
   std::vector<ChainScript> chain;
-  for (const std::string& path : paths.before) chain.push_back(Load(engine, path, true, false));
-  if (paths.personal) chain.push_back(Load(engine, *paths.personal, false, true));
-  else if (paths.fallback) chain.push_back(Load(engine, *paths.fallback, true, false));
-  for (const std::string& path : paths.after) chain.push_back(Load(engine, path, true, false));
+  auto load = [&](const std::string& path, bool global, bool personal) {
+    return Load(engine, path, global, personal, paths.include_settings);
+  };
+  for (const std::string& path : paths.before) chain.push_back(load(path, true, false));
+  if (paths.personal) chain.push_back(load(*paths.personal, false, true));
+  else if (paths.fallback) chain.push_back(load(*paths.fallback, true, false));
+  for (const std::string& path : paths.after) chain.push_back(load(path, true, false));
   return chain;
 }
 

@@ -33,6 +33,8 @@ struct ChainPaths {
   std::optional<std::string> fallback;  // sieve_default, used when there is no personal one
   std::vector<std::string> after;
   std::string user_log;  // where the user's script errors go
+  // For `include`: sieve_dir, sieve_global_dir and sieve_global with `~` expanded.
+  std::map<std::string, std::string> include_settings;
 };
 ChainPaths FindChain(const std::map<std::string, std::string>& plugin, const std::string& home);
 

@@ -8,7 +8,7 @@
 #include "mail/address.h"
 #include "sieve-lang/ext/extlists/configured_lists.h"
 #include "sieve-lang/testing/fake_host.h"
-#include "sievec/directory_scripts.h"
+#include "sieve-lang/directory_scripts.h"
 #include "sievec/tool_options.h"
 #include "sieve-lang/trace_printer.h"
 
@@ -105,7 +105,7 @@ std::optional<sieve::Program> LoadScript(const sieve::Engine& engine, const std:
     }
     return std::move(*program);
   }
-  const tools::DirectoryScripts scripts(settings, path);
+  const sieve::DirectoryScripts scripts(settings, path);
   sieve::CompileOutput out = engine.Compile(*bytes, path, &scripts);
   tools::PrintDiagnostics(path, out.diagnostics, /*json=*/false);
   if (!out.program) std::cerr << "sieve-test: failed to compile sieve script '" << path << "'\n";

@@ -8,7 +8,7 @@
 #include <iostream>
 
 #include "base/fs.h"
-#include "sievec/directory_scripts.h"
+#include "sieve-lang/directory_scripts.h"
 #include "sievec/tool_options.h"
 
 namespace {
@@ -51,7 +51,7 @@ int CompileOne(const sieve::Engine& engine, const Flags& flags, const std::strin
                std::string out) {
   auto source = tools::ReadInput("sievec", script);
   if (!source) return tools::kExitFailure;
-  const tools::DirectoryScripts scripts(flags.settings, script);
+  const sieve::DirectoryScripts scripts(flags.settings, script);
   sieve::CompileOutput result = engine.Compile(*source, script, &scripts);
   tools::PrintDiagnostics(script, result.diagnostics, flags.json);
   if (!result.program) {

@@ -130,6 +130,17 @@ msg friend@example.net "to an alias" "X-Original-To: alias@example.org" |
 grep -q "Your message to <alias@example.org> was automatically rejected" "$t/sent" ||
   fail "the rejection does not name the X-Original-To address: $(grep -m1 'Your message' "$t/sent")"
 
+# include (RFC 6609) in a delivered script: a personal script beside it and a global one from
+# sieve_global_dir.
+mkdir -p "$t/global-lib"
+printf 'require "fileinto";\nif header :contains "subject" "invoice" { fileinto "Bills"; }\n' > "$t/global-lib/bills.sieve"
+printf 'require "fileinto";\nif header :contains "subject" "party" { fileinto "Fun"; }\n' > "$home/sieve/fun.sieve"
+printf 'require "include";\ninclude :personal "fun";\ninclude :global "bills";\n' > "$home/sieve/main.sieve"
+msg friend@example.net "party on friday" | deliver 0 -o plugin/sieve_global_dir="$t/global-lib"
+msg shop@example.net "your invoice" | deliver 0 -o plugin/sieve_global_dir="$t/global-lib"
+[[ $(count .Fun) -eq 1 ]] || fail "include :personal did not file into Fun: $(tail -2 "$home/.dovecot.sieve.log" 2>/dev/null)"
+[[ $(count .Bills) -eq 1 ]] || fail "include :global did not file into Bills"
+
 msg friend@example.net "hi" | { rc=0; "$lda" -c "$t/dovecot.conf" -d nobody@example.com 2>/dev/null || rc=$?; [[ $rc -eq 67 ]] || fail "unknown user exited $rc, not 67"; }
 "$lda" --help | grep -q "Usage: roost-lda" || fail "--help"
 rc=0; "$lda" -x 2>/dev/null </dev/null || rc=$?; [[ $rc -eq 64 ]] || fail "bad option exited $rc, not 64"

@@ -1,10 +1,10 @@
-#include "sievec/directory_scripts.h"
+#include "sieve-lang/directory_scripts.h"
 
 #include <filesystem>
 
 #include "base/fs.h"
 
-namespace tools {
+namespace sieve {
 namespace {
 
 std::string Get(const std::map<std::string, std::string>& settings, const char* key) {
@@ -31,8 +31,8 @@ DirectoryScripts::DirectoryScripts(const std::map<std::string, std::string>& set
 }
 
 std::expected<std::optional<std::string>, std::string> DirectoryScripts::ReadScript(
-    sieve::ScriptLocation location, std::string_view name) const {
-  const bool global = location == sieve::ScriptLocation::kGlobal;
+    ScriptLocation location, std::string_view name) const {
+  const bool global = location == ScriptLocation::kGlobal;
   if (global && global_dir_.empty()) {
     return std::unexpected(
         std::string("no global script directory configured (set sieve_global_dir)"));
@@ -46,4 +46,4 @@ std::expected<std::optional<std::string>, std::string> DirectoryScripts::ReadScr
   return std::optional<std::string>(std::move(*source));
 }
 
-}  // namespace tools
+}  // namespace sieve

@@ -13,7 +13,7 @@ LmtpServer::LmtpServer(asio::io_context& io, const LmtpDelivery& delivery, Sessi
                        size_t max_connections)
     : io_(io),
       pool_(workers),
-      context_{delivery, limits, std::move(tls), pool_},
+      context_{delivery, limits, std::move(tls), pool_, {}},
       max_connections_(max_connections),
       random_(std::random_device{}()) {}
 
@@ -45,6 +45,11 @@ void LmtpServer::StopListening() {
   for (auto& acceptor : tcp_acceptors_) acceptor->close(ec);
   for (const std::string& path : unix_paths_) unlink(path.c_str());
   unix_paths_.clear();
+}
+
+void LmtpServer::Stop() {
+  StopListening();
+  context_.registry.Stop();
 }
 
 std::string LmtpServer::NextSessionId() {

@@ -30,6 +30,9 @@ class LmtpServer {
   base::Status ListenTcp(const std::string& address, uint16_t port);
   // Closes the listeners (unlinking the UNIX sockets); sessions in progress go on.
   void StopListening();
+  // StopListening, and sessions end: idle ones now with 421, the others after their
+  // transaction.
+  void Stop();
   size_t active_sessions() const { return active_; }
 
  private:

@@ -16,16 +16,30 @@ namespace {
 namespace asio = net::asio;
 using Clock = std::chrono::steady_clock;
 
-// The part of a connection the idle watchdog shares with the session, so that neither
-// outlives what it touches.
-struct Shared {
-  explicit Shared(net::ByteStream::Socket socket) : stream(std::move(socket)) {}
+}  // namespace
+
+// The part of a connection the idle watchdog and the registry share with the session, so
+// that none outlives what it touches.
+struct SessionState {
+  explicit SessionState(net::ByteStream::Socket socket) : stream(std::move(socket)) {}
   net::ByteStream stream;
   Clock::time_point last_input = Clock::now();
   bool reading = false;
+  bool in_transaction = false;
   bool done = false;
   bool timed_out = false;
 };
+
+void SessionRegistry::Stop() {
+  stopping_ = true;
+  for (SessionState* session : sessions_) {
+    if (session->reading && !session->in_transaction) session->stream.Cancel();
+  }
+}
+
+namespace {
+
+using Shared = SessionState;
 
 asio::awaitable<void> Watchdog(std::shared_ptr<Shared> shared, std::chrono::seconds idle) {
   asio::steady_timer timer(co_await asio::this_coro::executor);
@@ -80,6 +94,9 @@ class Session {
     co_return co_await stream_.Write(data);
   }
   asio::awaitable<net::StreamReader::Line> Read(size_t max) {
+    shared_->in_transaction = mail_given_;
+    // A stopping server takes no new transaction.
+    if (context_.registry.stopping() && !mail_given_) co_return net::StreamReader::Line{};
     shared_->reading = true;
     auto line = co_await reader_.ReadLine(max);
     shared_->reading = false;
@@ -146,6 +163,10 @@ asio::awaitable<void> Session::Run() {
         Reply("421 4.4.2 " + hostname_ + " Disconnected for inactivity");
         co_await Flush();
         base::LogLine("lmtp<" + id_ + ">: disconnected for inactivity");
+      } else if (context_.registry.stopping()) {
+        Reply("421 4.3.2 " + hostname_ + " Server shutting down");
+        co_await Flush();
+        base::LogLine("lmtp<" + id_ + ">: closed: server shutting down");
       } else {
         base::LogLine("lmtp<" + id_ + ">: disconnected" +
                       (mail_given_ ? " in the middle of a transaction" : ""));
@@ -458,11 +479,17 @@ asio::awaitable<void> RunSession(SessionContext& context, net::ByteStream::Socke
   auto shared = std::make_shared<Shared>(std::move(socket));
   asio::co_spawn(co_await asio::this_coro::executor,
                  Watchdog(shared, context.limits.idle_timeout), asio::detached);
-  {
-    Session session(context, shared, std::move(session_id));
-    co_await session.Run();
-  }
-  shared->done = true;
+  struct Registration {
+    SessionRegistry& registry;
+    SessionState* state;
+    ~Registration() {
+      registry.Remove(state);
+      state->done = true;
+    }
+  } registration{context.registry, shared.get()};
+  context.registry.Add(shared.get());
+  Session session(context, shared, std::move(session_id));
+  co_await session.Run();
 }
 
 }  // namespace lmtp

@@ -262,7 +262,7 @@ void Daemon::RemoveFiles() {
 }
 
 asio::awaitable<void> Daemon::Drain() {
-  if (lmtp_) lmtp_->StopListening();
+  if (lmtp_) lmtp_->Stop();
   asio::steady_timer timer(io_);
   auto deadline = std::chrono::steady_clock::now() + kDrainTime;
   while (lmtp_ && lmtp_->active_sessions() > 0 && std::chrono::steady_clock::now() < deadline) {

@@ -134,11 +134,28 @@ set -e
 [[ -e $t/run3/master.pid ]] && fail "a failed start left master.pid"
 echo "ok: broken configuration and taken port refused with exit 1"
 
+# An idle client (as Postfix caches LMTP connections) gets 421 and does not hold the stop up.
+python3 - "$port" > "$t/idle.out" <<'PY' &
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=20)
+f = s.makefile("rb")
+f.readline()
+s.sendall(b"LHLO idle\r\n")
+while f.readline()[3:4] == b"-":
+    pass
+print(f.readline().decode().strip())
+PY
+idle=$!
+sleep 0.5
+started=$(date +%s)
 kill -TERM "$pid"
 for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$pid" 2>/dev/null && fail "still running 10 s after SIGTERM"
+[[ $(( $(date +%s) - started )) -le 3 ]] || fail "an idle client held the stop up"
+wait "$idle" || true
+grep -q "^421 4.3.2" "$t/idle.out" || fail "the idle client got '$(cat "$t/idle.out")', not 421"
 [[ -e $t/run/master.pid ]] && fail "master.pid left after SIGTERM"
 [[ -e $t/run/lmtp ]] && fail "base_dir/lmtp left after SIGTERM"
 [[ $(find "$t/home/alice/Maildir/new" -type f | wc -l) == 3 ]] || fail "expected 3 messages on disk"
-echo "ok: SIGTERM stopped it and removed master.pid and sockets; 3 messages on disk"
+echo "ok: SIGTERM stopped it at once (an idle client got 421), removed master.pid and sockets; 3 messages on disk"
 echo "daemon_test: PASS"

@@ -7,6 +7,7 @@
 #include "lmtp/smtp_command.h"
 #include "mail/address.h"
 #include "mail/header.h"
+#include "net/session_state.h"
 #include "net/stream_reader.h"
 #include "net/thread_pool_call.h"
 
@@ -16,45 +17,7 @@ namespace {
 namespace asio = net::asio;
 using Clock = std::chrono::steady_clock;
 
-}  // namespace
-
-// The part of a connection the idle watchdog and the registry share with the session, so
-// that none outlives what it touches.
-struct SessionState {
-  explicit SessionState(net::ByteStream::Socket socket) : stream(std::move(socket)) {}
-  net::ByteStream stream;
-  Clock::time_point last_input = Clock::now();
-  bool reading = false;
-  bool in_transaction = false;
-  bool done = false;
-  bool timed_out = false;
-};
-
-void SessionRegistry::Stop() {
-  stopping_ = true;
-  for (SessionState* session : sessions_) {
-    if (session->reading && !session->in_transaction) session->stream.Cancel();
-  }
-}
-
-namespace {
-
-using Shared = SessionState;
-
-asio::awaitable<void> Watchdog(std::shared_ptr<Shared> shared, std::chrono::seconds idle) {
-  asio::steady_timer timer(co_await asio::this_coro::executor);
-  while (!shared->done) {
-    timer.expires_after(std::min<Clock::duration>(idle, std::chrono::seconds(5)));
-    boost::system::error_code ec;
-    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
-    if (shared->done) break;
-    if (shared->reading && Clock::now() - shared->last_input >= idle) {
-      shared->timed_out = true;
-      shared->stream.Cancel();
-      break;
-    }
-  }
-}
+using Shared = net::SessionState;
 
 // A line of a message without a header section would be read as a header field once the
 // trace fields are put in front of it; an empty line keeps it in the body.
@@ -94,7 +57,7 @@ class Session {
     co_return co_await stream_.Write(data);
   }
   asio::awaitable<net::StreamReader::Line> Read(size_t max) {
-    shared_->in_transaction = mail_given_;
+    shared_->busy = mail_given_;
     // A stopping server takes no new transaction.
     if (context_.registry.stopping() && !mail_given_) co_return net::StreamReader::Line{};
     shared_->reading = true;
@@ -478,16 +441,8 @@ asio::awaitable<void> RunSession(SessionContext& context, net::ByteStream::Socke
                                  std::string session_id) {
   auto shared = std::make_shared<Shared>(std::move(socket));
   asio::co_spawn(co_await asio::this_coro::executor,
-                 Watchdog(shared, context.limits.idle_timeout), asio::detached);
-  struct Registration {
-    SessionRegistry& registry;
-    SessionState* state;
-    ~Registration() {
-      registry.Remove(state);
-      state->done = true;
-    }
-  } registration{context.registry, shared.get()};
-  context.registry.Add(shared.get());
+                 net::IdleWatchdog(shared, context.limits.idle_timeout), asio::detached);
+  net::SessionRegistration registration(context.registry, *shared);
   Session session(context, shared, std::move(session_id));
   co_await session.Run();
 }

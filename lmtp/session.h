@@ -9,11 +9,11 @@
 #include <cstddef>
 #include <memory>
 #include <string>
-#include <unordered_set>
 
 #include "lmtp/lmtp_delivery.h"
 #include "net/asio.h"
 #include "net/byte_stream.h"
+#include "net/session_state.h"
 #include "net/tls_context.h"
 
 namespace lmtp {
@@ -26,30 +26,13 @@ struct SessionLimits {
   std::chrono::seconds idle_timeout{300};   // no command for this long: 421 and close
 };
 
-struct SessionState;  // session.cc
-
-// The sessions in progress, so that a stopping server ends the idle ones at once (421) and
-// the others after the transaction they are in, instead of waiting for clients that keep
-// connections open (Postfix caches LMTP connections).
-class SessionRegistry {
- public:
-  void Stop();
-  bool stopping() const { return stopping_; }
-  void Add(SessionState* session) { sessions_.insert(session); }
-  void Remove(SessionState* session) { sessions_.erase(session); }
-
- private:
-  bool stopping_ = false;
-  std::unordered_set<SessionState*> sessions_;
-};
-
 // What every session shares: the deliveries, TLS, the pool that runs blocking work.
 struct SessionContext {
   const LmtpDelivery& delivery;
   SessionLimits limits;
   std::shared_ptr<net::TlsContext> tls;  // null: no STARTTLS
   net::asio::thread_pool& pool;
-  SessionRegistry registry;
+  net::SessionRegistry registry;
 };
 
 // Serves the connection until QUIT, a fatal error, the idle timeout, or the peer leaving.

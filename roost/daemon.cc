@@ -24,6 +24,7 @@
 #include "lda/lda_setup.h"
 #include "lmtp/lmtp_delivery.h"
 #include "lmtp/lmtp_server.h"
+#include "managesieved/managesieve_server.h"
 #include "net/tls_context.h"
 #include "roost/service_listeners.h"
 
@@ -150,12 +151,45 @@ lmtp::LmtpSettings LmtpSettingsFrom(const config::Settings& settings,
           .mail_gid = base::SystemId(settings.GetFor("lmtp", "mail_gid"), true)};
 }
 
+managesieved::ManageSieveSettings ManageSieveSettingsFrom(const config::Settings& settings,
+                                                          const lda::LdaSetup& lda) {
+  managesieved::ManageSieveSettings ms;
+  auto get = [&](std::string_view key) { return settings.GetFor("sieve", key); };
+  // Dovecot's default names Pigeonhole; Roost says what it is unless told otherwise.
+  if (settings.IsSet("managesieve_implementation_string")) {
+    ms.implementation = get("managesieve_implementation_string");
+  }
+  ms.sieve_capability = get("managesieve_sieve_capability");
+  if (settings.IsSet("managesieve_notify_capability")) {
+    ms.notify_capability = get("managesieve_notify_capability");
+  }
+  if (auto size = config::ParseSize(get("managesieve_max_line_length")); size && *size > 0) {
+    ms.max_line_length = *size;
+  }
+  if (auto count = config::ParseUint(get("managesieve_max_compile_errors")); count && *count > 0) {
+    ms.max_compile_errors = *count;
+  }
+  const sieve::Limits& limits = lda.engine->options().limits;
+  if (limits.max_script_size > 0) ms.max_script_size = limits.max_script_size;
+  ms.max_redirects = static_cast<unsigned>(limits.max_redirects);
+  if (auto scripts = config::ParseUint(get("plugin/sieve_quota_max_scripts"))) {
+    ms.quota.max_scripts = *scripts;
+  }
+  if (auto storage = config::ParseSize(get("plugin/sieve_quota_max_storage"))) {
+    ms.quota.max_storage = *storage;
+  }
+  ms.plugin = lda.delivery.plugin;
+  ms.hostname = lda.delivery.hostname;
+  return ms;
+}
+
 // Everything the daemon runs, built from one configuration.
 class Daemon {
  public:
   explicit Daemon(const DaemonOptions& options) : options_(options) {}
 
   base::Status Start(const config::Settings& settings);
+  base::Status StartManageSieve(const config::Settings& settings);
   int Run();
   // Removes the sockets (and pid file) this process created.
   void Cleanup() { RemoveFiles(); }
@@ -173,6 +207,7 @@ class Daemon {
   std::unique_ptr<lda::Deliverer> deliverer_;
   std::unique_ptr<lmtp::LmtpDelivery> lmtp_delivery_;
   std::unique_ptr<lmtp::LmtpServer> lmtp_;
+  std::unique_ptr<managesieved::ManageSieveServer> managesieve_;
   std::unique_ptr<authd::AuthServer> auth_;
   bool reexec_ = false;
 };
@@ -249,30 +284,77 @@ base::Status Daemon::Start(const config::Settings& settings) {
     }
   }
 
+  if (Has(settings.GetList("protocols"), "sieve")) {
+    base::Status started = StartManageSieve(settings);
+    if (!started.ok()) return started;
+  }
+
   std::string pid = std::to_string(getpid()) + "\n";
   base::Status written = base::WriteFileAtomic(pid_path_, pid);
   if (!written.ok()) return base::Status::IOError("writing " + pid_path_ + ": " + written.message());
   return base::Status::Ok();
 }
 
+base::Status Daemon::StartManageSieve(const config::Settings& settings) {
+  auto tls = MakeTls(settings);
+  if (!tls) return tls.error();
+  managesieve_ = std::make_unique<managesieved::ManageSieveServer>(
+      io_, *lda_->authenticator, *lda_->engine, ManageSieveSettingsFrom(settings, *lda_),
+      std::move(*tls), ServiceLimit(settings, "managesieve-login"));
+  auto listeners = ListenersOf(settings, "managesieve-login");
+  if (!listeners) return listeners.error();
+  if (listeners->inet_listeners.empty() && listeners->unix_listeners.empty()) {
+    // Dovecot's default: service managesieve-login { inet_listener sieve { port = 4190 } }.
+    for (const std::string& address : settings.GetList("listen")) {
+      listeners->inet_listeners.push_back({"sieve", address, 4190});
+    }
+  }
+  for (const net::UnixListenerOptions& listener : listeners->unix_listeners) {
+    base::Status status = managesieve_->ListenUnix(listener);
+    if (!status.ok()) return status;
+    socket_paths_.push_back(listener.path);
+  }
+  bool any_inet = false;
+  for (const InetListener& listener : listeners->inet_listeners) {
+    base::Status status = managesieve_->ListenTcp(listener.address, listener.port);
+    if (!status.ok()) {
+      if (listener.address == "::" && any_inet) {
+        base::LogLine("roost: warning: " + status.message());
+        continue;
+      }
+      return status;
+    }
+    any_inet = true;
+    base::LogLine("roost: managesieve listening on " + listener.address + ":" +
+                  std::to_string(listener.port));
+  }
+  return base::Status::Ok();
+}
+
 void Daemon::RemoveFiles() {
   if (lmtp_) lmtp_->StopListening();
+  if (managesieve_) managesieve_->Stop();
   for (const std::string& path : socket_paths_) unlink(path.c_str());
   if (!reexec_ && !pid_path_.empty()) unlink(pid_path_.c_str());
 }
 
 asio::awaitable<void> Daemon::Drain() {
   if (lmtp_) lmtp_->Stop();
+  if (managesieve_) managesieve_->Stop();
   asio::steady_timer timer(io_);
   auto deadline = std::chrono::steady_clock::now() + kDrainTime;
-  while (lmtp_ && lmtp_->active_sessions() > 0 && std::chrono::steady_clock::now() < deadline) {
+  auto active = [&]() {
+    return (lmtp_ ? lmtp_->active_sessions() : 0) +
+           (managesieve_ ? managesieve_->active_sessions() : 0);
+  };
+  while (active() > 0 && std::chrono::steady_clock::now() < deadline) {
     timer.expires_after(std::chrono::milliseconds(50));
     boost::system::error_code ec;
     co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
   }
-  if (lmtp_ && lmtp_->active_sessions() > 0) {
-    base::LogLine("roost: " + std::to_string(lmtp_->active_sessions()) +
-                  " LMTP sessions still open after 30 s; closing them");
+  if (active() > 0) {
+    base::LogLine("roost: " + std::to_string(active()) +
+                  " sessions still open after 30 s; closing them");
   }
   io_.stop();
 }

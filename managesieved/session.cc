@@ -1,0 +1,538 @@
+#include "managesieved/session.h"
+
+#include <optional>
+#include <vector>
+
+#include "auth/password_scheme.h"
+#include "auth/sasl/mechanism.h"
+#include "base/log.h"
+#include "managesieved/command_reader.h"
+#include "managesieved/response.h"
+#include "net/stream_reader.h"
+#include "net/thread_pool_call.h"
+
+namespace managesieved {
+namespace {
+
+namespace asio = net::asio;
+using Clock = std::chrono::steady_clock;
+using ReadStatus = ReadOutcome::Status;
+
+// Pigeonhole's `sieve` setting: "file:~/sieve;active=~/.dovecot.sieve".
+void SieveLocation(const std::map<std::string, std::string>& plugin, std::string& dir,
+                   std::string& link) {
+  dir = "~/sieve";
+  link = "~/.dovecot.sieve";
+  auto it = plugin.find("sieve");
+  if (it != plugin.end() && !it->second.empty()) {
+    std::string value = it->second;
+    if (value.starts_with("file:")) value = value.substr(5);
+    size_t semicolon = value.find(';');
+    dir = value.substr(0, semicolon);
+    size_t active = value.find(";active=");
+    if (active != std::string::npos) {
+      link = value.substr(active + 8);
+      link = link.substr(0, link.find(';'));
+    }
+  }
+  if (auto sieve_dir = plugin.find("sieve_dir"); sieve_dir != plugin.end() && !sieve_dir->second.empty()) {
+    dir = sieve_dir->second;
+  }
+}
+
+// Results of co_await are stored before they are tested (GCC 12, see lmtp/session.cc).
+class Session {
+ public:
+  Session(SessionContext& context, std::shared_ptr<net::SessionState> state, std::string id)
+      : context_(context),
+        settings_(context.settings),
+        state_(std::move(state)),
+        stream_(state_->stream),
+        reader_(stream_),
+        id_(std::move(id)) {}
+
+  asio::awaitable<void> Run();
+
+ private:
+  enum class Next { kContinue, kClose };
+
+  void Send(std::string text) { out_ += text; }
+  asio::awaitable<bool> Flush() {
+    std::string data;
+    data.swap(out_);
+    bool written = data.empty() || co_await stream_.Write(data);
+    co_return written;
+  }
+  bool Secured() const { return stream_.tls() || remote_ip_.empty() || remote_ip_ == "127.0.0.1" || remote_ip_ == "::1"; }
+  std::string Capabilities() const;
+  void Log(const std::string& what) const {
+    base::LogLine("managesieve(" + user_ + ")<" + id_ + ">: " + what);
+  }
+  Next Bad(std::string reply) {
+    Send(std::move(reply));
+    if (++bad_commands_ >= settings_.max_bad_commands) {
+      Send(Bye("Too many invalid commands."));
+      return Next::kClose;
+    }
+    return Next::kContinue;
+  }
+  // The arguments of `command` when they are `count` strings (optional ones: `optional`).
+  std::optional<std::vector<std::string>> Strings(const Command& command, size_t count,
+                                                  size_t optional = 0) const;
+  // Compiles `script` as delivery would; NO with the errors (at most
+  // managesieve_max_compile_errors), or "" and the warnings in `warnings`.
+  std::string Check(const std::string& script, std::string& warnings) const;
+
+  asio::awaitable<Next> Dispatch(const Command& command);
+  asio::awaitable<Next> Authenticate(const Command& command);
+  asio::awaitable<Next> StartTls(const Command& command);
+  asio::awaitable<std::optional<std::string>> ReadSaslResponse();
+  // A failed login: logged, penalized and answered after auth_failure_delay (a temporary
+  // failure at once, with TRYLATER).
+  asio::awaitable<Next> Refuse(std::string who, std::string reason, bool temporary);
+  Next ScriptCommand(const Command& command);
+
+  SessionContext& context_;
+  const ManageSieveSettings& settings_;
+  std::shared_ptr<net::SessionState> state_;
+  net::ByteStream& stream_;
+  net::StreamReader reader_;
+  const std::string id_;
+  std::string remote_ip_;
+  std::string out_;
+  std::string user_;  // empty until AUTHENTICATE succeeded
+  std::optional<storage::ScriptStore> store_;
+  size_t bad_commands_ = 0;
+};
+
+std::string Session::Capabilities() const {
+  std::string caps = "\"IMPLEMENTATION\" " + String(settings_.implementation) + "\r\n";
+  std::string sieve = settings_.sieve_capability.empty()
+                          ? context_.engine.enabled().CapabilityString(context_.engine.registry())
+                          : settings_.sieve_capability;
+  caps += "\"SIEVE\" " + String(sieve) + "\r\n";
+  if (!settings_.notify_capability.empty()) {
+    caps += "\"NOTIFY\" " + String(settings_.notify_capability) + "\r\n";
+  }
+  if (user_.empty()) {
+    std::string sasl;
+    for (const auto& mechanism : context_.authenticator.Mechanisms(Secured())) {
+      sasl += (sasl.empty() ? "" : " ") + mechanism.name;
+    }
+    // An empty SASL list breaks clients (Net_Sieve, roundcube#6106): with plaintext
+    // disabled before TLS the line is left out and STARTTLS is the way on.
+    if (!sasl.empty()) caps += "\"SASL\" " + String(sasl) + "\r\n";
+  } else {
+    caps += "\"OWNER\" " + String(user_) + "\r\n";
+  }
+  if (context_.tls != nullptr && !stream_.tls()) caps += "\"STARTTLS\"\r\n";
+  caps += "\"MAXREDIRECTS\" \"" + std::to_string(settings_.max_redirects) + "\"\r\n";
+  caps += "\"VERSION\" \"1.0\"\r\n";
+  return caps;
+}
+
+std::optional<std::vector<std::string>> Session::Strings(const Command& command, size_t count,
+                                                         size_t optional) const {
+  if (command.args.size() < count || command.args.size() > count + optional) return std::nullopt;
+  std::vector<std::string> out;
+  for (const Argument& arg : command.args) {
+    if (!arg.is_string) return std::nullopt;
+    out.push_back(arg.text);
+  }
+  return out;
+}
+
+std::string Session::Check(const std::string& script, std::string& warnings) const {
+  sieve::CompileOutput compiled = context_.engine.Compile(script, "script", nullptr, false);
+  std::string errors;
+  size_t shown = 0;
+  for (const sieve::Diagnostic& d : compiled.diagnostics) {
+    if (d.severity == sieve::Diagnostic::Severity::kWarning) {
+      warnings += (warnings.empty() ? "" : "\r\n") + sieve::FormatPigeonhole(d);
+    } else if (shown++ < settings_.max_compile_errors) {
+      // A summary without a place ("validation failed") has no line to name.
+      std::string text = d.location.line == 0 ? "error: " + d.message : sieve::FormatPigeonhole(d);
+      errors += (errors.empty() ? "" : "\r\n") + text;
+    }
+  }
+  if (compiled.program) return "";
+  if (shown > settings_.max_compile_errors) errors += "\r\n(more errors not shown)";
+  return errors.empty() ? "error: the script does not compile" : errors;
+}
+
+asio::awaitable<void> Session::Run() {
+  remote_ip_ = stream_.PeerAddress();
+  Log("connect from " + (remote_ip_.empty() ? std::string("local") : remote_ip_));
+  Send(Capabilities());
+  Send(Ok(settings_.implementation + " ready."));
+  for (;;) {
+    if (!reader_.HasBuffered()) {
+      bool flushed = co_await Flush();
+      if (!flushed) break;
+    }
+    if (context_.registry.stopping()) {
+      Send(Bye("Server shutting down.", "TRYLATER"));
+      break;
+    }
+    state_->reading = true;
+    ReadOutcome read = co_await ReadCommand(reader_, settings_.max_line_length,
+                                            settings_.max_script_size);
+    state_->reading = false;
+    state_->last_input = Clock::now();
+    if (read.status == ReadStatus::kClosed) {
+      if (state_->timed_out) Send(Bye("Disconnected for inactivity."));
+      if (context_.registry.stopping()) Send(Bye("Server shutting down.", "TRYLATER"));
+      Log(state_->timed_out ? "disconnected for inactivity" : "disconnected");
+      break;
+    }
+    Next next = Next::kContinue;
+    if (read.status == ReadStatus::kLineTooLong) {
+      next = Bad(No("Line too long."));
+    } else if (read.status == ReadStatus::kLiteralTooLarge) {
+      next = Bad(No("Script is too large (at most " + std::to_string(settings_.max_script_size) +
+                    " bytes).", "QUOTA/MAXSIZE"));
+    } else if (read.status == ReadStatus::kSyntax) {
+      next = Bad(No("Error in command: " + read.error + "."));
+    } else {
+      next = co_await Dispatch(read.command);
+    }
+    if (next == Next::kClose) break;
+  }
+  co_await Flush();
+  stream_.Close();
+}
+
+asio::awaitable<Session::Next> Session::Dispatch(const Command& command) {
+  const std::string& name = command.name;
+  if (name == "CAPABILITY") {
+    if (!command.args.empty()) co_return Bad(No("CAPABILITY takes no arguments."));
+    Send(Capabilities());
+    Send(Ok("Capability completed."));
+    co_return Next::kContinue;
+  }
+  if (name == "LOGOUT") {
+    Send(Ok("Logout completed."));
+    co_return Next::kClose;
+  }
+  if (name == "NOOP") {
+    auto args = Strings(command, 0, 1);
+    if (!args) co_return Bad(No("NOOP takes one optional string."));
+    Send(args->empty() ? Ok("NOOP completed.")
+                       : Ok("NOOP completed.", "TAG " + String((*args)[0])));
+    co_return Next::kContinue;
+  }
+  if (name == "STARTTLS") co_return co_await StartTls(command);
+  if (name == "AUTHENTICATE") co_return co_await Authenticate(command);
+  if (name == "UNAUTHENTICATE") {
+    if (user_.empty()) co_return Bad(No("Not authenticated."));
+    Log("unauthenticated");
+    user_.clear();
+    store_.reset();
+    Send(Ok("Unauthenticate completed."));
+    co_return Next::kContinue;
+  }
+  static const char* const kScriptCommands[] = {"HAVESPACE", "PUTSCRIPT", "LISTSCRIPTS",
+                                                "SETACTIVE", "GETSCRIPT", "DELETESCRIPT",
+                                                "RENAMESCRIPT", "CHECKSCRIPT"};
+  for (const char* known : kScriptCommands) {
+    if (name != known) continue;
+    if (user_.empty()) co_return Bad(No("Authenticate first."));
+    co_return ScriptCommand(command);
+  }
+  co_return Bad(No("Unknown command."));
+}
+
+Session::Next Session::ScriptCommand(const Command& command) {
+  const std::string& name = command.name;
+  storage::ScriptStore& store = *store_;
+  auto fail = [&](const base::Status& status, std::string_view code_if_exists = {}) {
+    std::string code;
+    switch (status.code()) {
+      case base::Status::Code::kNotFound: code = "NONEXISTENT"; break;
+      case base::Status::Code::kQuotaExceeded:
+        code = status.message().find("scripts") != std::string::npos ? "QUOTA/MAXSCRIPTS"
+                                                                     : "QUOTA/MAXSIZE";
+        break;
+      case base::Status::Code::kInvalidArgument: code = std::string(code_if_exists); break;
+      default: code = "TRYLATER"; break;
+    }
+    if (code == "TRYLATER") Log(name + " failed: " + status.message());
+    Send(No(status.message(), code));
+    return Next::kContinue;
+  };
+  if (name == "LISTSCRIPTS") {
+    if (!command.args.empty()) return Bad(No("LISTSCRIPTS takes no arguments."));
+    auto scripts = store.List();
+    if (!scripts) return fail(scripts.error());
+    for (const auto& script : *scripts) {
+      Send(String(script.name) + (script.active ? " ACTIVE" : "") + "\r\n");
+    }
+    Send(Ok("Listscripts completed."));
+    return Next::kContinue;
+  }
+  if (name == "HAVESPACE") {
+    if (command.args.size() != 2 || !command.args[0].is_string || command.args[1].is_string) {
+      return Bad(No("HAVESPACE takes a script name and a size."));
+    }
+    char* end = nullptr;
+    unsigned long long size = std::strtoull(command.args[1].text.c_str(), &end, 10);
+    if (command.args[1].text.empty() || *end != '\0') return Bad(No("Invalid size."));
+    if (auto why = storage::ScriptStore::CheckName(command.args[0].text)) return Bad(No(*why));
+    if (size > settings_.max_script_size) {
+      Send(No("Script is too large.", "QUOTA/MAXSIZE"));
+      return Next::kContinue;
+    }
+    base::Status space = store.CheckSpace(command.args[0].text, size);
+    if (!space.ok()) return fail(space);
+    Send(Ok("Putscript would succeed."));
+    return Next::kContinue;
+  }
+  if (name == "CHECKSCRIPT" || name == "PUTSCRIPT") {
+    bool put = name == "PUTSCRIPT";
+    auto args = Strings(command, put ? 2 : 1);
+    if (!args) return Bad(No(name + (put ? " takes a name and a script." : " takes a script.")));
+    const std::string& script = (*args)[put ? 1 : 0];
+    if (put) {
+      if (auto why = storage::ScriptStore::CheckName((*args)[0])) return Bad(No(*why));
+    }
+    std::string warnings;
+    std::string errors = Check(script, warnings);
+    if (!errors.empty()) {
+      Send(No(errors));
+      return Next::kContinue;
+    }
+    if (put) {
+      base::Status stored = store.Put((*args)[0], script);
+      if (!stored.ok()) return fail(stored);
+      Log("stored script " + (*args)[0]);
+    }
+    Send(warnings.empty() ? Ok(put ? "Putscript completed." : "Script is valid.")
+                          : Ok(warnings, "WARNINGS"));
+    return Next::kContinue;
+  }
+  if (name == "GETSCRIPT") {
+    auto args = Strings(command, 1);
+    if (!args) return Bad(No("GETSCRIPT takes a script name."));
+    auto script = store.Read((*args)[0]);
+    if (!script) return fail(script.error());
+    Send("{" + std::to_string(script->size()) + "}\r\n" + *script + "\r\n");
+    Send(Ok("Getscript completed."));
+    return Next::kContinue;
+  }
+  if (name == "SETACTIVE") {
+    auto args = Strings(command, 1);
+    if (!args) return Bad(No("SETACTIVE takes a script name."));
+    if (!(*args)[0].empty()) {
+      // The script that becomes active must compile, as delivery will run it.
+      auto script = store.Read((*args)[0]);
+      if (!script) return fail(script.error());
+      std::string warnings;
+      std::string errors = Check(*script, warnings);
+      if (!errors.empty()) {
+        Send(No(errors));
+        return Next::kContinue;
+      }
+    }
+    base::Status activated = store.Activate((*args)[0]);
+    if (!activated.ok()) return fail(activated);
+    Log((*args)[0].empty() ? "deactivated the active script" : "activated " + (*args)[0]);
+    Send(Ok("Setactive completed."));
+    return Next::kContinue;
+  }
+  if (name == "DELETESCRIPT") {
+    auto args = Strings(command, 1);
+    if (!args) return Bad(No("DELETESCRIPT takes a script name."));
+    auto active = store.ActiveName();
+    if (active && *active && **active == (*args)[0]) {
+      Send(No("You may not delete the active script.", "ACTIVE"));
+      return Next::kContinue;
+    }
+    base::Status deleted = store.Delete((*args)[0]);
+    if (!deleted.ok()) return fail(deleted, "ACTIVE");
+    Send(Ok("Deletescript completed."));
+    return Next::kContinue;
+  }
+  // RENAMESCRIPT
+  auto args = Strings(command, 2);
+  if (!args) return Bad(No("RENAMESCRIPT takes two script names."));
+  if (auto why = storage::ScriptStore::CheckName((*args)[1])) return Bad(No(*why));
+  base::Status renamed = store.Rename((*args)[0], (*args)[1]);
+  if (!renamed.ok()) return fail(renamed, "ALREADYEXISTS");
+  Send(Ok("Renamescript completed."));
+  return Next::kContinue;
+}
+
+asio::awaitable<Session::Next> Session::StartTls(const Command& command) {
+  if (context_.tls == nullptr) co_return Bad(No("TLS is not configured."));
+  if (stream_.tls()) co_return Bad(No("TLS is already active."));
+  if (!command.args.empty()) co_return Bad(No("STARTTLS takes no arguments."));
+  Send(Ok("Begin TLS negotiation now."));
+  bool flushed = co_await Flush();
+  if (!flushed) co_return Next::kClose;
+  reader_.DropBuffered();
+  bool secured = co_await stream_.StartTls(*context_.tls);
+  if (!secured) {
+    Log("TLS handshake failed");
+    co_return Next::kClose;
+  }
+  // RFC 5804 §2.2: the capabilities again, now that they may differ (SASL, no STARTTLS).
+  Send(Capabilities());
+  Send(Ok("TLS negotiation successful."));
+  co_return Next::kContinue;
+}
+
+asio::awaitable<std::optional<std::string>> Session::ReadSaslResponse() {
+  state_->reading = true;
+  net::StreamReader::Line line = co_await reader_.ReadLine(settings_.max_line_length);
+  state_->reading = false;
+  if (line.status != net::StreamReader::Status::kOk) co_return std::nullopt;
+  std::string_view text = line.text;
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
+    co_return std::string(text.substr(1, text.size() - 2));
+  }
+  if (text.starts_with('{') && text.ends_with('}')) {
+    std::string digits(text.substr(1, text.size() - 2));
+    if (!digits.empty() && digits.back() == '+') digits.pop_back();
+    char* end = nullptr;
+    unsigned long long size = std::strtoull(digits.c_str(), &end, 10);
+    if (digits.empty() || *end != '\0' || size > settings_.max_line_length) co_return std::nullopt;
+    std::string data;
+    bool read = co_await reader_.ReadExactly(size, data);
+    if (!read) co_return std::nullopt;
+    net::StreamReader::Line rest = co_await reader_.ReadLine(settings_.max_line_length);
+    if (rest.status != net::StreamReader::Status::kOk) co_return std::nullopt;
+    co_return data;
+  }
+  co_return std::string(text);  // "*" (cancel) or a bare token
+}
+
+asio::awaitable<Session::Next> Session::Authenticate(const Command& command) {
+  if (!user_.empty()) co_return Bad(No("Already authenticated."));
+  auto args = Strings(command, 1, 1);
+  if (!args) co_return Bad(No("AUTHENTICATE takes a mechanism and an optional initial response."));
+  std::string mechanism_name = (*args)[0];
+  for (char& c : mechanism_name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auth::Authenticator& authenticator = context_.authenticator;
+  if (!authenticator.MechanismAllowed(mechanism_name, Secured())) {
+    co_return Bad(No(Secured() ? "Unsupported authentication mechanism."
+                               : "Plaintext authentication disallowed on non-secure connections."));
+  }
+  std::optional<std::string> initial;
+  if (args->size() == 2) {
+    initial = auth::Base64Decode((*args)[1]);
+    if (!initial) co_return Bad(No("Invalid base64 data in the initial response."));
+  }
+  auth::AuthRequest request{.user = "", .service = "sieve", .remote_ip = remote_ip_,
+                            .secured = Secured()};
+  auto source = authenticator.NewCredentialSource(request);
+  auto mechanism = auth::sasl::NewMechanism(mechanism_name, *source, settings_.hostname);
+  if (!mechanism) co_return Bad(No("Unsupported authentication mechanism."));
+  auto delay = authenticator.penalty().Delay(remote_ip_);
+  if (delay.count() > 0) {
+    asio::steady_timer timer(co_await asio::this_coro::executor, delay);
+    co_await timer.async_wait(asio::use_awaitable);
+  }
+  bool first = true;
+  std::string response;
+  auth::sasl::Step step;
+  for (;;) {
+    auto work = [&]() { return first ? mechanism->Start(initial) : mechanism->Next(response); };
+    step = co_await net::CallOnPool(context_.pool, work);
+    first = false;
+    if (step.kind != auth::sasl::Step::Kind::kContinue) break;
+    Send(String(auth::Base64Encode(step.data)) + "\r\n");
+    bool flushed = co_await Flush();
+    if (!flushed) co_return Next::kClose;
+    auto answer = co_await ReadSaslResponse();
+    if (!answer) co_return Bad(No("Invalid SASL response."));
+    if (*answer == "*") {
+      Send(No("Authentication cancelled."));
+      co_return Next::kContinue;
+    }
+    auto decoded = auth::Base64Decode(*answer);
+    if (!decoded) co_return Bad(No("Invalid base64 data in the response."));
+    response = std::move(*decoded);
+  }
+  std::string who = step.user.empty() ? std::string(source->last_user()) : step.user;
+  if (step.kind != auth::sasl::Step::Kind::kSuccess) {
+    co_return co_await Refuse(who, step.reason.empty() ? "failed" : step.reason,
+                              step.kind == auth::sasl::Step::Kind::kTempFail);
+  }
+  auto finish = [&]() {
+    auth::AuthOutcome outcome = authenticator.Finish(request, step.user, std::move(step.fields));
+    std::optional<auth::UserOutcome> user;
+    if (outcome.status == auth::AuthOutcome::Status::kOk) {
+      user = authenticator.LookupUser({.user = outcome.user, .service = "sieve",
+                                       .remote_ip = remote_ip_});
+    }
+    return std::make_pair(std::move(outcome), std::move(user));
+  };
+  auto finished = co_await net::CallOnPool(context_.pool, finish);
+  const auth::AuthOutcome& outcome = finished.first;
+  const std::optional<auth::UserOutcome>& found = finished.second;
+  if (outcome.status != auth::AuthOutcome::Status::kOk) {
+    co_return co_await Refuse(who, outcome.log_reason,
+                              outcome.status == auth::AuthOutcome::Status::kTempFail);
+  }
+  if (!found || found->status != auth::LookupResult::Status::kFound) {
+    bool temporary = found && found->status == auth::LookupResult::Status::kTempFail;
+    co_return co_await Refuse(who, "no userdb entry", temporary);
+  }
+  const std::string* home = auth::FindField(found->fields, "home");
+  if (home == nullptr || home->empty()) {
+    co_return co_await Refuse(who, "the userdb gives no home directory for the scripts", true);
+  }
+  authenticator.penalty().Succeeded(remote_ip_);
+  user_ = outcome.user;
+  store_.emplace(StoreFor(settings_, *home));
+  Log("logged in (" + mechanism_name + ")");
+  Send(step.data.empty() ? Ok("Logged in.")
+                         : Ok("Logged in.", "SASL " + String(auth::Base64Encode(step.data))));
+  co_return Next::kContinue;
+}
+
+asio::awaitable<Session::Next> Session::Refuse(std::string who, std::string reason,
+                                               bool temporary) {
+  user_ = who;
+  Log(std::string(temporary ? "login temporarily failed: " : "login failed: ") + reason);
+  user_.clear();
+  if (temporary) {
+    Send(No("Temporary authentication failure.", "TRYLATER"));
+    co_return Next::kContinue;
+  }
+  context_.authenticator.penalty().Failed(remote_ip_);
+  // auth_failure_delay: a wrong password is answered late, so guessing costs time.
+  auto wait = context_.authenticator.settings().failure_delay;
+  if (wait.count() > 0) {
+    asio::steady_timer timer(co_await asio::this_coro::executor, wait);
+    co_await timer.async_wait(asio::use_awaitable);
+  }
+  co_return Bad(No("Authentication failed."));
+}
+
+// "~/x" with the user's home.
+std::string UnderHome(const std::string& path, const std::string& home) {
+  if (path == "~") return home;
+  if (path.starts_with("~/")) return home + path.substr(1);
+  return path;
+}
+
+}  // namespace
+
+storage::ScriptStore StoreFor(const ManageSieveSettings& settings, const std::string& home) {
+  std::string dir, link;
+  SieveLocation(settings.plugin, dir, link);
+  return storage::ScriptStore(UnderHome(dir, home), UnderHome(link, home), settings.quota);
+}
+
+asio::awaitable<void> RunSession(SessionContext& context, net::ByteStream::Socket socket,
+                                 std::string session_id) {
+  auto state = std::make_shared<net::SessionState>(std::move(socket));
+  asio::co_spawn(co_await asio::this_coro::executor,
+                 net::IdleWatchdog(state, context.settings.idle_timeout), asio::detached);
+  net::SessionRegistration registration(context.registry, *state);
+  Session session(context, state, std::move(session_id));
+  co_await session.Run();
+}
+
+}  // namespace managesieved

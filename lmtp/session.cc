@@ -140,7 +140,9 @@ asio::awaitable<void> Session::Run() {
       if (BadCommand("500 5.5.2 Line too long") == Next::kClose) break;
       continue;
     }
-    if (co_await Dispatch(SplitCommand(line.text)) == Next::kClose) break;
+    SmtpCommand command = SplitCommand(line.text);
+    Next next = co_await Dispatch(command);
+    if (next == Next::kClose) break;
   }
   co_await Flush();
   stream_.Close();

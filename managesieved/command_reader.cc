@@ -103,7 +103,8 @@ net::asio::awaitable<ReadOutcome> ReadCommand(net::StreamReader& reader, size_t 
     while (remaining > 0) {
       size_t slice = static_cast<size_t>(std::min<uint64_t>(remaining, 1u << 20));
       std::string dropped;
-      bool read = co_await reader.ReadExactly(slice, too_large ? dropped : arg.text);
+      std::string& target = too_large ? dropped : arg.text;
+      bool read = co_await reader.ReadExactly(slice, target);
       if (!read) co_return ReadOutcome{};
       remaining -= slice;
     }

@@ -87,9 +87,10 @@ class Session {
   asio::awaitable<Next> Authenticate(const Command& command);
   asio::awaitable<Next> StartTls(const Command& command);
   asio::awaitable<std::optional<std::string>> ReadSaslResponse();
-  // A failed login: logged, penalized and answered after auth_failure_delay (a temporary
-  // failure at once, with TRYLATER).
-  asio::awaitable<Next> Refuse(std::string who, std::string reason, bool temporary);
+  // A failed login of refused_user_ for refused_reason_: logged, penalized and answered after
+  // auth_failure_delay (a temporary failure at once, with TRYLATER). No string arguments:
+  // GCC 12 destroys temporaries of a co_await expression twice.
+  asio::awaitable<Next> Refuse(bool temporary);
   Next ScriptCommand(const Command& command);
 
   SessionContext& context_;
@@ -102,6 +103,8 @@ class Session {
   std::string out_;
   std::string user_;  // empty until AUTHENTICATE succeeded
   std::optional<storage::ScriptStore> store_;
+  std::string refused_user_;
+  std::string refused_reason_;
   size_t bad_commands_ = 0;
 };
 
@@ -455,8 +458,9 @@ asio::awaitable<Session::Next> Session::Authenticate(const Command& command) {
   }
   std::string who = step.user.empty() ? std::string(source->last_user()) : step.user;
   if (step.kind != auth::sasl::Step::Kind::kSuccess) {
-    co_return co_await Refuse(who, step.reason.empty() ? "failed" : step.reason,
-                              step.kind == auth::sasl::Step::Kind::kTempFail);
+    refused_user_ = who;
+    refused_reason_ = step.reason.empty() ? "failed" : step.reason;
+    co_return co_await Refuse(step.kind == auth::sasl::Step::Kind::kTempFail);
   }
   auto finish = [&]() {
     auth::AuthOutcome outcome = authenticator.Finish(request, step.user, std::move(step.fields));
@@ -471,16 +475,21 @@ asio::awaitable<Session::Next> Session::Authenticate(const Command& command) {
   const auth::AuthOutcome& outcome = finished.first;
   const std::optional<auth::UserOutcome>& found = finished.second;
   if (outcome.status != auth::AuthOutcome::Status::kOk) {
-    co_return co_await Refuse(who, outcome.log_reason,
-                              outcome.status == auth::AuthOutcome::Status::kTempFail);
+    refused_user_ = who;
+    refused_reason_ = outcome.log_reason;
+    co_return co_await Refuse(outcome.status == auth::AuthOutcome::Status::kTempFail);
   }
   if (!found || found->status != auth::LookupResult::Status::kFound) {
     bool temporary = found && found->status == auth::LookupResult::Status::kTempFail;
-    co_return co_await Refuse(who, "no userdb entry", temporary);
+    refused_user_ = who;
+    refused_reason_ = "no userdb entry";
+    co_return co_await Refuse(temporary);
   }
   const std::string* home = auth::FindField(found->fields, "home");
   if (home == nullptr || home->empty()) {
-    co_return co_await Refuse(who, "the userdb gives no home directory for the scripts", true);
+    refused_user_ = who;
+    refused_reason_ = "the userdb gives no home directory for the scripts";
+    co_return co_await Refuse(true);
   }
   authenticator.penalty().Succeeded(remote_ip_);
   user_ = outcome.user;
@@ -491,10 +500,9 @@ asio::awaitable<Session::Next> Session::Authenticate(const Command& command) {
   co_return Next::kContinue;
 }
 
-asio::awaitable<Session::Next> Session::Refuse(std::string who, std::string reason,
-                                               bool temporary) {
-  user_ = who;
-  Log(std::string(temporary ? "login temporarily failed: " : "login failed: ") + reason);
+asio::awaitable<Session::Next> Session::Refuse(bool temporary) {
+  user_ = refused_user_;
+  Log(std::string(temporary ? "login temporarily failed: " : "login failed: ") + refused_reason_);
   user_.clear();
   if (temporary) {
     Send(No("Temporary authentication failure.", "TRYLATER"));

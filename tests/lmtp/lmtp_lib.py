@@ -82,11 +82,13 @@ def data_text(subject, body="body\r\n", headers=""):
 class Roost:
     """A roost daemon in the foreground on a private configuration."""
 
-    def __init__(self, binary, users=("alice", "bob", "carol"), extra="", scripts=None):
+    def __init__(self, binary, users=("alice", "bob", "carol"), extra="", scripts=None,
+                 managesieve=False):
         self.binary = binary
         self.dir = tempfile.mkdtemp(prefix="roost-lmtp-")
         os.chmod(self.dir, 0o755)
         self.port = free_port()
+        self.sieve_port = free_port() if managesieve else None
         self.proc = None
         uid, gid = os.getuid(), os.getgid()
         with open(os.path.join(self.dir, "passwd"), "w") as f:
@@ -102,7 +104,7 @@ class Roost:
         self.conf = os.path.join(self.dir, "roost.conf")
         with open(self.conf, "w") as f:
             f.write("""base_dir = {d}/run
-protocols = lmtp
+protocols = {protocols}
 log_path = {d}/roost.log
 mail_location = maildir:~/Maildir
 auth_username_format = %Ln
@@ -122,6 +124,7 @@ service lmtp {{
     port = {p}
   }}
 }}
+{sieve_service}
 protocol lmtp {{
   lda_mailbox_autocreate = yes
 }}
@@ -129,7 +132,11 @@ plugin {{
   sieve = file:~/sieve;active=~/.dovecot.sieve
 }}
 {extra}
-""".format(d=self.dir, p=self.port, extra=extra))
+""".format(d=self.dir, p=self.port, extra=extra,
+           protocols="lmtp sieve" if managesieve else "lmtp",
+           sieve_service=("service managesieve-login {\n  inet_listener sieve {\n"
+                          "    address = 127.0.0.1\n    port = %d\n  }\n}" % self.sieve_port)
+           if managesieve else ""))
 
     def home(self, user):
         return os.path.join(self.dir, "home", user)

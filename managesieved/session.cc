@@ -63,7 +63,19 @@ class Session {
     bool written = data.empty() || co_await stream_.Write(data);
     co_return written;
   }
-  bool Secured() const { return stream_.tls() || remote_ip_.empty() || remote_ip_ == "127.0.0.1" || remote_ip_ == "::1"; }
+  // Dovecot counts a connection from this host as secure, unless ssl = required.
+  bool Secured() const {
+    bool local = remote_ip_.empty() || remote_ip_ == "127.0.0.1" || remote_ip_ == "::1";
+    return stream_.tls() || (local && !settings_.ssl_required);
+  }
+  std::string LoginKey() const { return user_ + "\n" + remote_ip_; }
+  void Logout() {
+    if (user_.empty()) return;
+    auto it = context_.logins.find(LoginKey());
+    if (it != context_.logins.end() && --it->second == 0) context_.logins.erase(it);
+    user_.clear();
+    store_.reset();
+  }
   std::string Capabilities() const;
   void Log(const std::string& what) const {
     base::LogLine("managesieve(" + user_ + ")<" + id_ + ">: " + what);
@@ -202,6 +214,7 @@ asio::awaitable<void> Session::Run() {
     if (next == Next::kClose) break;
   }
   co_await Flush();
+  Logout();
   stream_.Close();
 }
 
@@ -229,8 +242,7 @@ asio::awaitable<Session::Next> Session::Dispatch(const Command& command) {
   if (name == "UNAUTHENTICATE") {
     if (user_.empty()) co_return Bad(No("Not authenticated."));
     Log("unauthenticated");
-    user_.clear();
-    store_.reset();
+    Logout();
     Send(Ok("Unauthenticate completed."));
     co_return Next::kContinue;
   }
@@ -492,6 +504,18 @@ asio::awaitable<Session::Next> Session::Authenticate(const Command& command) {
     co_return co_await Refuse(true);
   }
   authenticator.penalty().Succeeded(remote_ip_);
+  size_t& logins = context_.logins[outcome.user + "\n" + remote_ip_];
+  if (settings_.max_userip_connections > 0 && logins >= settings_.max_userip_connections) {
+    if (logins == 0) context_.logins.erase(outcome.user + "\n" + remote_ip_);
+    base::LogLine("managesieve(" + outcome.user + ")<" + id_ + ">: refused: " +
+                  std::to_string(logins) + " sessions from " + remote_ip_ +
+                  " already (mail_max_userip_connections)");
+    Send(No("Maximum number of connections from user+IP exceeded "
+            "(mail_max_userip_connections=" + std::to_string(settings_.max_userip_connections) + ")",
+            "TRYLATER"));
+    co_return Next::kContinue;
+  }
+  ++logins;
   user_ = outcome.user;
   store_.emplace(StoreFor(settings_, *home));
   Log("logged in (" + mechanism_name + ")");

@@ -35,6 +35,8 @@ struct ManageSieveSettings {
   std::string hostname;
   size_t max_bad_commands = 20;
   std::chrono::seconds idle_timeout{1800};
+  bool ssl_required = false;               // ssl = required: loopback is not secure either
+  size_t max_userip_connections = 10;      // mail_max_userip_connections (0 = unlimited)
 };
 
 struct SessionContext {
@@ -44,6 +46,8 @@ struct SessionContext {
   std::shared_ptr<net::TlsContext> tls;  // null: no STARTTLS
   net::asio::thread_pool& pool;
   net::SessionRegistry registry;
+  // Logged-in sessions per user and remote IP, for mail_max_userip_connections.
+  std::map<std::string, size_t> logins;
 };
 
 net::asio::awaitable<void> RunSession(SessionContext& context, net::ByteStream::Socket socket,

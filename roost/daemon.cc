@@ -178,6 +178,10 @@ managesieved::ManageSieveSettings ManageSieveSettingsFrom(const config::Settings
   if (auto storage = config::ParseSize(get("plugin/sieve_quota_max_storage"))) {
     ms.quota.max_storage = *storage;
   }
+  ms.ssl_required = get("ssl") == "required";
+  if (auto limit = config::ParseUint(get("mail_max_userip_connections"))) {
+    ms.max_userip_connections = *limit;
+  }
   ms.plugin = lda.delivery.plugin;
   ms.hostname = lda.delivery.hostname;
   return ms;

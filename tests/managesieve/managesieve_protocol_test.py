@@ -95,7 +95,8 @@ def login(c, user="alice", password="pw"):
 
 def main():
     roost = Roost(sys.argv[1], users=("alice", "bob"), managesieve=True,
-                  extra="auth_failure_delay = 0\nplugin {\n  sieve_quota_max_scripts = 3\n"
+                  extra="auth_failure_delay = 0\nmail_max_userip_connections = 2\n"
+                        "plugin {\n  sieve_quota_max_scripts = 3\n"
                         "  sieve_max_script_size = 2000\n}\n")
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
                     "-subj", "/CN=localhost", "-keyout", roost.dir + "/key.pem",
@@ -108,8 +109,35 @@ def main():
         check("the daemon still runs", roost.alive())
     finally:
         roost.cleanup()
+    ssl_required(sys.argv[1])
     print("%d failed" % len(failures))
     return 1 if failures else 0
+
+
+def ssl_required(binary):
+    """ssl = required: no plaintext login before STARTTLS, even from loopback, and no empty
+    SASL capability (Net_Sieve breaks on one); after STARTTLS PLAIN is offered and works."""
+    roost = Roost(binary, users=("alice",), managesieve=True,
+                  extra="auth_failure_delay = 0\nssl = required\n")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=localhost", "-keyout", roost.dir + "/key.pem",
+                    "-out", roost.dir + "/cert.pem"], check=True, capture_output=True)
+    with open(roost.conf, "a") as f:
+        f.write("ssl_cert = <%s/cert.pem\nssl_key = <%s/key.pem\n" % (roost.dir, roost.dir))
+    roost.start()
+    try:
+        c = Client(roost.sieve_port)
+        check("ssl = required: no SASL line before STARTTLS (not an empty one)",
+              not any(l.startswith('"SASL"') for l in c.greeting) and '"STARTTLS"' in c.greeting,
+              c.greeting)
+        check("ssl = required: PLAIN refused before STARTTLS", login(c).startswith("NO"))
+        c.status("STARTTLS")
+        c.starttls()
+        caps = c.response()
+        check("ssl = required: PLAIN offered after STARTTLS", '"SASL" "PLAIN"' in caps, caps)
+        check("ssl = required: login over TLS", login(c).startswith("OK"))
+    finally:
+        roost.cleanup()
 
 
 def run(roost):
@@ -215,6 +243,18 @@ def run(roost):
             break
     check("20 invalid commands: BYE and the connection closed", bye is not None, bye)
     c.sock.close()
+
+    # mail_max_userip_connections = 2: a third session of alice from this IP is refused.
+    first, second, third = Client(port), Client(port), Client(port)
+    check("two sessions of one user log in", login(first).startswith("OK") and login(second).startswith("OK"))
+    check("the third gets NO (TRYLATER)", login(third).startswith("NO (TRYLATER)"))
+    first.status("LOGOUT")
+    first.sock.close()
+    time.sleep(0.2)
+    check("... and logs in once another left", login(third).startswith("OK"))
+    for client in (second, third):
+        client.status("LOGOUT")
+        client.sock.close()
 
     # A client that leaves in the middle of a literal: nothing stored, the server serves on.
     d = Client(port)

@@ -10,7 +10,7 @@ JOBS ?= $(shell nproc)
 
 CORPUS ?= ../shared/conformance/pigeonhole/tests
 
-.PHONY: all deps build test run bench bench-auth bench-lmtp fuzz fuzz-smoke conformance conformance-all clean
+.PHONY: all deps build test run bench bench-auth bench-lmtp bench-managesieve fuzz fuzz-smoke conformance conformance-all clean
 
 all: build
 
@@ -68,6 +68,10 @@ bench-auth: build
 # Roost's LMTP against Dovecot 2.3's on the same machine (needs root): messages/s, p99, ratio.
 bench-lmtp: build
 	bench/lmtp-load $(BUILD_DIR)
+
+# Roost's ManageSieve against Dovecot 2.3's (needs root): operations/s and the ratio.
+bench-managesieve: build
+	bench/managesieve-load $(BUILD_DIR)
 
 clean:
 	rm -rf $(BUILD_DIR)

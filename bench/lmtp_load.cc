@@ -4,12 +4,6 @@
 // Prints one line: messages, recipient deliveries, seconds, messages/s, p50 and p99 of the
 // transaction time (MAIL sent to the last recipient's reply). Any reply other than 250 is
 // an error (exit 1): the figure counts only mail the server took.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -20,6 +14,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "bench/line_client.h"
 
 namespace {
 
@@ -33,65 +29,13 @@ struct Options {
   std::string domain = "bench.test";
 };
 
-class Connection {
- public:
-  explicit Connection(int port) {
-    fd_ = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-      std::perror("lmtp_load: connect");
-      std::exit(1);
-    }
-    int one = 1;
-    setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+// The last line of the next reply.
+std::string Reply(bench::LineClient& conn) {
+  for (;;) {
+    std::string line = conn.Line();
+    if (line.size() < 4 || line[3] != '-') return line;
   }
-  ~Connection() { close(fd_); }
-
-  void Send(const std::string& data) {
-    size_t done = 0;
-    while (done < data.size()) {
-      ssize_t n = write(fd_, data.data() + done, data.size() - done);
-      if (n <= 0) Fail("write failed");
-      done += static_cast<size_t>(n);
-    }
-  }
-  // The last line of the next reply.
-  std::string Reply() {
-    for (;;) {
-      std::string line = Line();
-      if (line.size() < 4 || line[3] != '-') return line;
-    }
-  }
-  static void Fail(const std::string& why) {
-    std::fprintf(stderr, "lmtp_load: %s\n", why.c_str());
-    std::exit(1);
-  }
-
- private:
-  std::string Line() {
-    for (;;) {
-      size_t lf = buffer_.find('\n', start_);
-      if (lf != std::string::npos) {
-        std::string line = buffer_.substr(start_, lf - start_);
-        start_ = lf + 1;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        return line;
-      }
-      buffer_.erase(0, start_);
-      start_ = 0;
-      char chunk[8192];
-      ssize_t n = read(fd_, chunk, sizeof chunk);
-      if (n <= 0) Fail("connection closed by the server");
-      buffer_.append(chunk, static_cast<size_t>(n));
-    }
-  }
-  int fd_;
-  std::string buffer_;
-  size_t start_ = 0;
-};
+}
 
 std::string Body(int index, size_t size) {
   std::string text = "From: sender" + std::to_string(index % 7) + "@example.net\r\n" +
@@ -110,7 +54,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     auto value = [&]() -> std::string {
-      if (i + 1 >= argc) Connection::Fail("missing value for " + arg);
+      if (i + 1 >= argc) bench::LineClient::Fail("missing value for " + arg);
       return argv[++i];
     };
     if (arg == "--help") {
@@ -128,9 +72,9 @@ int main(int argc, char** argv) {
     else if (arg == "--connections") options.connections = std::atoi(value().c_str());
     else if (arg == "--users") options.users = std::atoi(value().c_str());
     else if (arg == "--domain") options.domain = value();
-    else Connection::Fail("unknown argument " + arg + " (see --help)");
+    else bench::LineClient::Fail("unknown argument " + arg + " (see --help)");
   }
-  if (options.port <= 0) Connection::Fail("--port is required");
+  if (options.port <= 0) bench::LineClient::Fail("--port is required");
 
   // Bodies are made before the clock starts.
   std::vector<std::string> bodies(static_cast<size_t>(options.messages));
@@ -145,10 +89,10 @@ int main(int argc, char** argv) {
   std::vector<std::thread> threads;
   for (int c = 0; c < options.connections; ++c) {
     threads.emplace_back([&]() {
-      Connection conn(options.port);
-      conn.Reply();
+      bench::LineClient conn(options.port);
+      Reply(conn);
       conn.Send("LHLO lmtp-load\r\n");
-      conn.Reply();
+      Reply(conn);
       std::vector<double> mine;
       for (int i = next++; i < options.messages; i = next++) {
         int count = 1 + i % 3;
@@ -161,14 +105,14 @@ int main(int argc, char** argv) {
         auto t0 = Clock::now();
         conn.Send(command);
         for (int k = 0; k < count + 2; ++k) {
-          std::string reply = conn.Reply();
+          std::string reply = Reply(conn);
           char want = k == count + 1 ? '3' : '2';
-          if (reply.empty() || reply[0] != want) Connection::Fail("unexpected reply: " + reply);
+          if (reply.empty() || reply[0] != want) bench::LineClient::Fail("unexpected reply: " + reply);
         }
         conn.Send(bodies[static_cast<size_t>(i)]);
         for (int r = 0; r < count; ++r) {
-          std::string reply = conn.Reply();
-          if (!reply.starts_with("250")) Connection::Fail("message " + std::to_string(i) + ": " + reply);
+          std::string reply = Reply(conn);
+          if (!reply.starts_with("250")) bench::LineClient::Fail("message " + std::to_string(i) + ": " + reply);
         }
         mine.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         recipients += count;

@@ -8,7 +8,7 @@ ManageSieveServer::ManageSieveServer(net::asio::io_context& io, auth::Authentica
                                      const sieve::Engine& engine, ManageSieveSettings settings,
                                      std::shared_ptr<net::TlsContext> tls,
                                      size_t max_connections)
-    : pool_(4),
+    : pool_(8),
       context_{authenticator, engine, std::move(settings), std::move(tls), pool_, {}},
       connections_(io, "managesieve", max_connections,
                    Bye("Too many connections, try again later.", "TRYLATER"),

@@ -252,7 +252,11 @@ asio::awaitable<Session::Next> Session::Dispatch(const Command& command) {
   for (const char* known : kScriptCommands) {
     if (name != known) continue;
     if (user_.empty()) co_return Bad(No("Authenticate first."));
-    co_return ScriptCommand(command);
+    // Script storage fsyncs and compiles: on the pool, so other sessions go on meanwhile
+    // (this session waits, so nothing else touches it).
+    auto work = [&]() { return ScriptCommand(command); };
+    Next next = co_await net::CallOnPool(context_.pool, work);
+    co_return next;
   }
   co_return Bad(No("Unknown command."));
 }

@@ -22,13 +22,8 @@ class LmtpServer {
   LmtpServer(const LmtpServer&) = delete;
   LmtpServer& operator=(const LmtpServer&) = delete;
 
-  base::Status ListenUnix(const net::UnixListenerOptions& options) {
-    return connections_.ListenUnix(options);
-  }
-  base::Status ListenTcp(const std::string& address, uint16_t port) {
-    return connections_.ListenTcp(address, port);
-  }
-  // Closes the listeners (unlinking the UNIX sockets); sessions in progress go on.
+  // Where the listeners are added.
+  net::ConnectionServer& connections() { return connections_; }
   void StopListening() { connections_.StopListening(); }
   // StopListening, and sessions end: idle ones now with 421, the others after their
   // transaction.

@@ -21,12 +21,8 @@ class ManageSieveServer {
   ManageSieveServer(const ManageSieveServer&) = delete;
   ManageSieveServer& operator=(const ManageSieveServer&) = delete;
 
-  base::Status ListenUnix(const net::UnixListenerOptions& options) {
-    return connections_.ListenUnix(options);
-  }
-  base::Status ListenTcp(const std::string& address, uint16_t port) {
-    return connections_.ListenTcp(address, port);
-  }
+  // Where the listeners are added.
+  net::ConnectionServer& connections() { return connections_; }
   // Listeners closed; idle sessions get BYE (TRYLATER) at once, busy ones after their command.
   void Stop();
   size_t active_sessions() const { return connections_.active_sessions(); }

@@ -194,6 +194,9 @@ class Daemon {
 
   base::Status Start(const config::Settings& settings);
   base::Status StartManageSieve(const config::Settings& settings);
+  // Every listener of `listeners` on `server`; UNIX socket paths are removed at the end.
+  base::Status Listen(net::ConnectionServer& server, const ServiceListeners& listeners,
+                      const std::string& name);
   int Run();
   // Removes the sockets (and pid file) this process created.
   void Cleanup() { RemoveFiles(); }
@@ -264,28 +267,8 @@ base::Status Daemon::Start(const config::Settings& settings) {
       has_default |= listener.path == base_dir + "/lmtp";
     }
     if (!has_default) listeners->unix_listeners.push_back({base_dir + "/lmtp", 0666, "", ""});
-    for (const net::UnixListenerOptions& listener : listeners->unix_listeners) {
-      std::filesystem::create_directories(std::filesystem::path(listener.path).parent_path(), ec);
-      base::Status status = lmtp_->ListenUnix(listener);
-      if (!status.ok()) return status;
-      socket_paths_.push_back(listener.path);
-      base::LogLine("roost: lmtp listening on " + listener.path);
-    }
-    bool any_inet = false;
-    for (const InetListener& listener : listeners->inet_listeners) {
-      base::Status status = lmtp_->ListenTcp(listener.address, listener.port);
-      if (!status.ok()) {
-        // "::" is in the default `listen`; a host without IPv6 still serves IPv4.
-        if (listener.address == "::" && any_inet) {
-          base::LogLine("roost: warning: " + status.message());
-          continue;
-        }
-        return status;
-      }
-      any_inet = true;
-      base::LogLine("roost: lmtp listening on " + listener.address + ":" +
-                    std::to_string(listener.port));
-    }
+    base::Status listening = Listen(lmtp_->connections(), *listeners, "lmtp");
+    if (!listening.ok()) return listening;
   }
 
   if (Has(settings.GetList("protocols"), "sieve")) {
@@ -313,15 +296,24 @@ base::Status Daemon::StartManageSieve(const config::Settings& settings) {
       listeners->inet_listeners.push_back({"sieve", address, 4190});
     }
   }
-  for (const net::UnixListenerOptions& listener : listeners->unix_listeners) {
-    base::Status status = managesieve_->ListenUnix(listener);
+  return Listen(managesieve_->connections(), *listeners, "managesieve");
+}
+
+base::Status Daemon::Listen(net::ConnectionServer& server, const ServiceListeners& listeners,
+                            const std::string& name) {
+  std::error_code ec;
+  for (const net::UnixListenerOptions& listener : listeners.unix_listeners) {
+    std::filesystem::create_directories(std::filesystem::path(listener.path).parent_path(), ec);
+    base::Status status = server.ListenUnix(listener);
     if (!status.ok()) return status;
     socket_paths_.push_back(listener.path);
+    base::LogLine("roost: " + name + " listening on " + listener.path);
   }
   bool any_inet = false;
-  for (const InetListener& listener : listeners->inet_listeners) {
-    base::Status status = managesieve_->ListenTcp(listener.address, listener.port);
+  for (const InetListener& listener : listeners.inet_listeners) {
+    base::Status status = server.ListenTcp(listener.address, listener.port);
     if (!status.ok()) {
+      // "::" is in the default `listen`; a host without IPv6 still serves IPv4.
       if (listener.address == "::" && any_inet) {
         base::LogLine("roost: warning: " + status.message());
         continue;
@@ -329,7 +321,7 @@ base::Status Daemon::StartManageSieve(const config::Settings& settings) {
       return status;
     }
     any_inet = true;
-    base::LogLine("roost: managesieve listening on " + listener.address + ":" +
+    base::LogLine("roost: " + name + " listening on " + listener.address + ":" +
                   std::to_string(listener.port));
   }
   return base::Status::Ok();

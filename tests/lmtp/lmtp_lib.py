@@ -138,6 +138,17 @@ plugin {{
                           "    address = 127.0.0.1\n    port = %d\n  }\n}" % self.sieve_port)
            if managesieve else ""))
 
+    def add_test_certificate(self):
+        """A self-signed certificate for localhost/127.0.0.1 as ssl_cert/ssl_key (STARTTLS);
+        the file is self.dir/cert.pem, for clients that must trust it."""
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                        "-subj", "/CN=localhost",
+                        "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                        "-keyout", self.dir + "/key.pem", "-out", self.dir + "/cert.pem"],
+                       check=True, capture_output=True)
+        with open(self.conf, "a") as f:
+            f.write("ssl_cert = <%s/cert.pem\nssl_key = <%s/key.pem\n" % (self.dir, self.dir))
+
     def home(self, user):
         return os.path.join(self.dir, "home", user)
 

@@ -43,17 +43,11 @@ def transaction(c, rcpts, text, sender="<sender@example.net>"):
 
 def main():
     binary = sys.argv[1]
-    cert_dir = None
     roost = Roost(binary, users=("alice", "bob", "carol"), scripts={
         "bob": 'require "reject";\nreject "no thanks";\n',
         "alice": 'require "fileinto";\nif header :contains "subject" "[list]" { fileinto "Lists"; }\n',
     })
-    cert_dir = roost.dir
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-subj", "/CN=localhost", "-keyout", cert_dir + "/key.pem",
-                    "-out", cert_dir + "/cert.pem"], check=True, capture_output=True)
-    with open(roost.conf, "a") as f:
-        f.write("ssl_cert = <%s/cert.pem\nssl_key = <%s/key.pem\n" % (cert_dir, cert_dir))
+    roost.add_test_certificate()
     # carol's Maildir cannot be made: a file stands where it would go.
     with open(os.path.join(roost.home("carol"), "Maildir"), "w") as f:
         f.write("not a directory\n")

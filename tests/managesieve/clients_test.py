@@ -176,12 +176,7 @@ def main():
         plain.cleanup()
     # With a test certificate: STARTTLS for every client.
     roost = Roost(sys.argv[1], users=("alice",), managesieve=True, extra="auth_failure_delay = 0\n")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                    "-keyout", roost.dir + "/key.pem", "-out", roost.dir + "/cert.pem"],
-                   check=True, capture_output=True)
-    with open(roost.conf, "a") as f:
-        f.write("ssl_cert = <%s/cert.pem\nssl_key = <%s/key.pem\n" % (roost.dir, roost.dir))
+    roost.add_test_certificate()
     roost.start()
     try:
         test_sieve_connect(roost, True)

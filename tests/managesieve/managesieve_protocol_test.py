@@ -98,11 +98,7 @@ def main():
                   extra="auth_failure_delay = 0\nmail_max_userip_connections = 2\n"
                         "plugin {\n  sieve_quota_max_scripts = 3\n"
                         "  sieve_max_script_size = 2000\n}\n")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-subj", "/CN=localhost", "-keyout", roost.dir + "/key.pem",
-                    "-out", roost.dir + "/cert.pem"], check=True, capture_output=True)
-    with open(roost.conf, "a") as f:
-        f.write("ssl_cert = <%s/cert.pem\nssl_key = <%s/key.pem\n" % (roost.dir, roost.dir))
+    roost.add_test_certificate()
     roost.start()
     try:
         run(roost)
@@ -119,11 +115,7 @@ def ssl_required(binary):
     SASL capability (Net_Sieve breaks on one); after STARTTLS PLAIN is offered and works."""
     roost = Roost(binary, users=("alice",), managesieve=True,
                   extra="auth_failure_delay = 0\nssl = required\n")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-subj", "/CN=localhost", "-keyout", roost.dir + "/key.pem",
-                    "-out", roost.dir + "/cert.pem"], check=True, capture_output=True)
-    with open(roost.conf, "a") as f:
-        f.write("ssl_cert = <%s/cert.pem\nssl_key = <%s/key.pem\n" % (roost.dir, roost.dir))
+    roost.add_test_certificate()
     roost.start()
     try:
         c = Client(roost.sieve_port)

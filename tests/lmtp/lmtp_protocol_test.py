@@ -6,7 +6,6 @@ bad input of issue 7 (no header, bare LF, NUL bytes, 50 MiB, over SIZE, 10,000 r
 a 100 KiB command line, a client leaving mid-DATA), each with what lands on disk.
 Usage: lmtp_protocol_test.py ROOST"""
 import os
-import subprocess
 import sys
 import time
 

@@ -9,7 +9,6 @@ import base64
 import os
 import socket
 import ssl
-import subprocess
 import sys
 import time
 

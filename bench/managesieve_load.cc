@@ -79,8 +79,13 @@ int main(int argc, char** argv) {
     else LineClient::Fail("unknown argument " + arg + " (see --help)");
   }
   if (port <= 0) LineClient::Fail("--port is required");
-  const std::string script = Script();
-  const std::string literal = "{" + std::to_string(script.size()) + "+}\r\n" + script;
+  const std::string base_script = Script();
+  // Every upload differs (a comment naming connection and round): no server can skip one.
+  auto literal = [&](int c, int r) {
+    std::string script = base_script + "# connection " + std::to_string(c) + " round " +
+                         std::to_string(r) + "\r\n";
+    return "{" + std::to_string(script.size()) + "+}\r\n" + script;
+  };
   std::atomic<long> operations{0};
   std::vector<std::thread> threads;
   auto start = std::chrono::steady_clock::now();
@@ -94,7 +99,7 @@ int main(int argc, char** argv) {
       ExpectOk(conn, "AUTHENTICATE");
       for (int r = 0; r < rounds; ++r) {
         std::string name = "\"s" + std::to_string(r % 5) + "\"";
-        conn.Send("PUTSCRIPT " + name + " " + literal + "\r\n");
+        conn.Send("PUTSCRIPT " + name + " " + literal(c, r) + "\r\n");
         ExpectOk(conn, "PUTSCRIPT");
         conn.Send("SETACTIVE " + name + "\r\n");
         ExpectOk(conn, "SETACTIVE");
@@ -102,7 +107,7 @@ int main(int argc, char** argv) {
         ExpectOk(conn, "GETSCRIPT");
         conn.Send("LISTSCRIPTS\r\n");
         ExpectOk(conn, "LISTSCRIPTS");
-        conn.Send("CHECKSCRIPT " + literal + "\r\n");
+        conn.Send("CHECKSCRIPT " + literal(c, r) + "\r\n");
         ExpectOk(conn, "CHECKSCRIPT");
         operations += 5;
       }

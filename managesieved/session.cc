@@ -8,6 +8,7 @@
 #include "base/log.h"
 #include "managesieved/command_reader.h"
 #include "managesieved/response.h"
+#include "managesieved/script_commands.h"
 #include "net/stream_reader.h"
 #include "net/thread_pool_call.h"
 
@@ -88,12 +89,6 @@ class Session {
     }
     return Next::kContinue;
   }
-  // The arguments of `command` when they are `count` strings (optional ones: `optional`).
-  std::optional<std::vector<std::string>> Strings(const Command& command, size_t count,
-                                                  size_t optional = 0) const;
-  // Compiles `script` as delivery would; NO with the errors (at most
-  // managesieve_max_compile_errors), or "" and the warnings in `warnings`.
-  std::string Check(const std::string& script, std::string& warnings) const;
 
   asio::awaitable<Next> Dispatch(const Command& command);
   asio::awaitable<Next> Authenticate(const Command& command);
@@ -103,7 +98,6 @@ class Session {
   // auth_failure_delay (a temporary failure at once, with TRYLATER). No string arguments:
   // GCC 12 destroys temporaries of a co_await expression twice.
   asio::awaitable<Next> Refuse(bool temporary);
-  Next ScriptCommand(const Command& command);
 
   SessionContext& context_;
   const ManageSieveSettings& settings_;
@@ -144,35 +138,6 @@ std::string Session::Capabilities() const {
   caps += "\"MAXREDIRECTS\" \"" + std::to_string(settings_.max_redirects) + "\"\r\n";
   caps += "\"VERSION\" \"1.0\"\r\n";
   return caps;
-}
-
-std::optional<std::vector<std::string>> Session::Strings(const Command& command, size_t count,
-                                                         size_t optional) const {
-  if (command.args.size() < count || command.args.size() > count + optional) return std::nullopt;
-  std::vector<std::string> out;
-  for (const Argument& arg : command.args) {
-    if (!arg.is_string) return std::nullopt;
-    out.push_back(arg.text);
-  }
-  return out;
-}
-
-std::string Session::Check(const std::string& script, std::string& warnings) const {
-  sieve::CompileOutput compiled = context_.engine.Compile(script, "script", nullptr, false);
-  std::string errors;
-  size_t shown = 0;
-  for (const sieve::Diagnostic& d : compiled.diagnostics) {
-    if (d.severity == sieve::Diagnostic::Severity::kWarning) {
-      warnings += (warnings.empty() ? "" : "\r\n") + sieve::FormatPigeonhole(d);
-    } else if (shown++ < settings_.max_compile_errors) {
-      // A summary without a place ("validation failed") has no line to name.
-      std::string text = d.location.line == 0 ? "error: " + d.message : sieve::FormatPigeonhole(d);
-      errors += (errors.empty() ? "" : "\r\n") + text;
-    }
-  }
-  if (compiled.program) return "";
-  if (shown > settings_.max_compile_errors) errors += "\r\n(more errors not shown)";
-  return errors.empty() ? "error: the script does not compile" : errors;
 }
 
 asio::awaitable<void> Session::Run() {
@@ -231,7 +196,7 @@ asio::awaitable<Session::Next> Session::Dispatch(const Command& command) {
     co_return Next::kClose;
   }
   if (name == "NOOP") {
-    auto args = Strings(command, 0, 1);
+    auto args = StringArguments(command, 0, 1);
     if (!args) co_return Bad(No("NOOP takes one optional string."));
     Send(args->empty() ? Ok("NOOP completed.")
                        : Ok("NOOP completed.", "TAG " + String((*args)[0])));
@@ -254,131 +219,16 @@ asio::awaitable<Session::Next> Session::Dispatch(const Command& command) {
     if (user_.empty()) co_return Bad(No("Authenticate first."));
     // Script storage fsyncs and compiles: on the pool, so other sessions go on meanwhile
     // (this session waits, so nothing else touches it).
-    auto work = [&]() { return ScriptCommand(command); };
-    Next next = co_await net::CallOnPool(context_.pool, work);
-    co_return next;
+    const ScriptChecker checker{context_.engine, settings_.max_compile_errors,
+                                settings_.max_script_size};
+    auto work = [&]() { return RunScriptCommand(command, *store_, checker); };
+    ScriptReply reply = co_await net::CallOnPool(context_.pool, work);
+    if (!reply.log.empty()) Log(reply.log);
+    if (reply.bad) co_return Bad(std::move(reply.text));
+    Send(std::move(reply.text));
+    co_return Next::kContinue;
   }
   co_return Bad(No("Unknown command."));
-}
-
-Session::Next Session::ScriptCommand(const Command& command) {
-  const std::string& name = command.name;
-  storage::ScriptStore& store = *store_;
-  auto fail = [&](const base::Status& status, std::string_view code_if_exists = {}) {
-    std::string code;
-    switch (status.code()) {
-      case base::Status::Code::kNotFound: code = "NONEXISTENT"; break;
-      case base::Status::Code::kQuotaExceeded:
-        code = status.message().find("scripts") != std::string::npos ? "QUOTA/MAXSCRIPTS"
-                                                                     : "QUOTA/MAXSIZE";
-        break;
-      case base::Status::Code::kInvalidArgument: code = std::string(code_if_exists); break;
-      default: code = "TRYLATER"; break;
-    }
-    if (code == "TRYLATER") Log(name + " failed: " + status.message());
-    Send(No(status.message(), code));
-    return Next::kContinue;
-  };
-  if (name == "LISTSCRIPTS") {
-    if (!command.args.empty()) return Bad(No("LISTSCRIPTS takes no arguments."));
-    auto scripts = store.List();
-    if (!scripts) return fail(scripts.error());
-    for (const auto& script : *scripts) {
-      Send(String(script.name) + (script.active ? " ACTIVE" : "") + "\r\n");
-    }
-    Send(Ok("Listscripts completed."));
-    return Next::kContinue;
-  }
-  if (name == "HAVESPACE") {
-    if (command.args.size() != 2 || !command.args[0].is_string || command.args[1].is_string) {
-      return Bad(No("HAVESPACE takes a script name and a size."));
-    }
-    char* end = nullptr;
-    unsigned long long size = std::strtoull(command.args[1].text.c_str(), &end, 10);
-    if (command.args[1].text.empty() || *end != '\0') return Bad(No("Invalid size."));
-    if (auto why = storage::ScriptStore::CheckName(command.args[0].text)) return Bad(No(*why));
-    if (size > settings_.max_script_size) {
-      Send(No("Script is too large.", "QUOTA/MAXSIZE"));
-      return Next::kContinue;
-    }
-    base::Status space = store.CheckSpace(command.args[0].text, size);
-    if (!space.ok()) return fail(space);
-    Send(Ok("Putscript would succeed."));
-    return Next::kContinue;
-  }
-  if (name == "CHECKSCRIPT" || name == "PUTSCRIPT") {
-    bool put = name == "PUTSCRIPT";
-    auto args = Strings(command, put ? 2 : 1);
-    if (!args) return Bad(No(name + (put ? " takes a name and a script." : " takes a script.")));
-    const std::string& script = (*args)[put ? 1 : 0];
-    if (put) {
-      if (auto why = storage::ScriptStore::CheckName((*args)[0])) return Bad(No(*why));
-    }
-    std::string warnings;
-    std::string errors = Check(script, warnings);
-    if (!errors.empty()) {
-      Send(No(errors));
-      return Next::kContinue;
-    }
-    if (put) {
-      base::Status stored = store.Put((*args)[0], script);
-      if (!stored.ok()) return fail(stored);
-      Log("stored script " + (*args)[0]);
-    }
-    Send(warnings.empty() ? Ok(put ? "Putscript completed." : "Script is valid.")
-                          : Ok(warnings, "WARNINGS"));
-    return Next::kContinue;
-  }
-  if (name == "GETSCRIPT") {
-    auto args = Strings(command, 1);
-    if (!args) return Bad(No("GETSCRIPT takes a script name."));
-    auto script = store.Read((*args)[0]);
-    if (!script) return fail(script.error());
-    Send("{" + std::to_string(script->size()) + "}\r\n" + *script + "\r\n");
-    Send(Ok("Getscript completed."));
-    return Next::kContinue;
-  }
-  if (name == "SETACTIVE") {
-    auto args = Strings(command, 1);
-    if (!args) return Bad(No("SETACTIVE takes a script name."));
-    if (!(*args)[0].empty()) {
-      // The script that becomes active must compile, as delivery will run it.
-      auto script = store.Read((*args)[0]);
-      if (!script) return fail(script.error());
-      std::string warnings;
-      std::string errors = Check(*script, warnings);
-      if (!errors.empty()) {
-        Send(No(errors));
-        return Next::kContinue;
-      }
-    }
-    base::Status activated = store.Activate((*args)[0]);
-    if (!activated.ok()) return fail(activated);
-    Log((*args)[0].empty() ? "deactivated the active script" : "activated " + (*args)[0]);
-    Send(Ok("Setactive completed."));
-    return Next::kContinue;
-  }
-  if (name == "DELETESCRIPT") {
-    auto args = Strings(command, 1);
-    if (!args) return Bad(No("DELETESCRIPT takes a script name."));
-    auto active = store.ActiveName();
-    if (active && *active && **active == (*args)[0]) {
-      Send(No("You may not delete the active script.", "ACTIVE"));
-      return Next::kContinue;
-    }
-    base::Status deleted = store.Delete((*args)[0]);
-    if (!deleted.ok()) return fail(deleted, "ACTIVE");
-    Send(Ok("Deletescript completed."));
-    return Next::kContinue;
-  }
-  // RENAMESCRIPT
-  auto args = Strings(command, 2);
-  if (!args) return Bad(No("RENAMESCRIPT takes two script names."));
-  if (auto why = storage::ScriptStore::CheckName((*args)[1])) return Bad(No(*why));
-  base::Status renamed = store.Rename((*args)[0], (*args)[1]);
-  if (!renamed.ok()) return fail(renamed, "ALREADYEXISTS");
-  Send(Ok("Renamescript completed."));
-  return Next::kContinue;
 }
 
 asio::awaitable<Session::Next> Session::StartTls(const Command& command) {
@@ -427,7 +277,7 @@ asio::awaitable<std::optional<std::string>> Session::ReadSaslResponse() {
 
 asio::awaitable<Session::Next> Session::Authenticate(const Command& command) {
   if (!user_.empty()) co_return Bad(No("Already authenticated."));
-  auto args = Strings(command, 1, 1);
+  auto args = StringArguments(command, 1, 1);
   if (!args) co_return Bad(No("AUTHENTICATE takes a mechanism and an optional initial response."));
   std::string mechanism_name = (*args)[0];
   for (char& c : mechanism_name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -7,6 +7,8 @@
 # program), and a personal script that may not use the extensions.
 # Usage: extprograms_test.sh ROOST-LDA ROOST
 set -euo pipefail
+# shellcheck source=../lib/passwd_file_dbs.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/passwd_file_dbs.sh"
 lda=$(realpath "$1"); roost=$(realpath "$2")
 fail() { echo "extprograms_test: FAIL: $*" >&2; exit 1; }
 t=$(mktemp -d); trap '[[ ${KEEP:-} == 1 ]] && echo "kept $t" || rm -rf "$t"' EXIT
@@ -32,14 +34,7 @@ cat > "$t/dovecot.conf" <<CONF
 mail_location = maildir:~/Maildir
 postmaster_address = postmaster@example.com
 sendmail_path = /bin/false
-passdb {
-  driver = passwd-file
-  args = $t/users
-}
-userdb {
-  driver = passwd-file
-  args = $t/users
-}
+$(passwd_file_dbs "$t/users")
 protocol lda {
   lda_mailbox_autocreate = yes
 }

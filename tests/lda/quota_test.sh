@@ -6,6 +6,8 @@
 # sender gets a rejection and the exit is 0; with quota_full_tempfail = yes the exit is 75.
 # Usage: quota_test.sh ROOST-LDA ROOST
 set -euo pipefail
+# shellcheck source=../lib/passwd_file_dbs.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/passwd_file_dbs.sh"
 lda=$(realpath "$1"); roost=$(realpath "$2")
 fail() { echo "quota_test: FAIL: $*" >&2; exit 1; }
 t=$(mktemp -d); trap '[[ ${KEEP:-} == 1 ]] && echo "kept $t" || rm -rf "$t"' EXIT
@@ -23,14 +25,7 @@ cat > "$t/dovecot.conf" <<CONF
 mail_location = maildir:~/Maildir
 postmaster_address = postmaster@example.com
 sendmail_path = $t/sendmail
-passdb {
-  driver = passwd-file
-  args = $t/users
-}
-userdb {
-  driver = passwd-file
-  args = $t/users
-}
+$(passwd_file_dbs "$t/users")
 protocol lda {
   lda_mailbox_autocreate = yes
 }

@@ -8,6 +8,8 @@
 # roost-lda exit 75, and once Postfix is back the same message goes out exactly once.
 # Usage: submission_test.sh ROOST-LDA ROOST
 set -euo pipefail
+# shellcheck source=../lib/passwd_file_dbs.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/passwd_file_dbs.sh"
 lda=$(realpath "$1"); roost=$(realpath "$2")
 # shellcheck source=../lib/private_postfix.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/private_postfix.sh"
@@ -53,14 +55,7 @@ mail_location = maildir:~/Maildir
 hostname = lda.example.test
 submission_host = 127.0.0.1:$port
 sendmail_path = /bin/false
-passdb {
-  driver = passwd-file
-  args = $t/users
-}
-userdb {
-  driver = passwd-file
-  args = $t/users
-}
+$(passwd_file_dbs "$t/users")
 plugin {
   sieve = file:~/sieve;active=~/.dovecot.sieve
 }

@@ -8,6 +8,8 @@
 # a user whose userdb entry names another uid writes files owned by that user.
 # Usage: daemon_test.sh ROOST
 set -euo pipefail
+# shellcheck source=../lib/passwd_file_dbs.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/passwd_file_dbs.sh"
 roost=$(realpath "$1")
 fail() { echo "daemon_test: FAIL: $*" >&2; [[ -f ${t:-}/roost.log ]] && tail -20 "$t/roost.log" >&2; exit 1; }
 t=$(mktemp -d /tmp/roost-daemon.XXXXXX)
@@ -38,14 +40,7 @@ log_path = $t/roost.log
 mail_location = maildir:~/Maildir
 auth_username_format = %Ln
 lmtp_hdr_delivery_address = $1
-passdb {
-  driver = passwd-file
-  args = $t/passwd
-}
-userdb {
-  driver = passwd-file
-  args = $t/passwd
-}
+$(passwd_file_dbs "$t/passwd")
 service lmtp {
   inet_listener lmtp {
     address = 127.0.0.1

@@ -8,6 +8,8 @@
 # arrives once. Every message is counted in its Maildir at the end.
 # Usage: postfix_lmtp_test.sh ROOST
 set -euo pipefail
+# shellcheck source=../lib/passwd_file_dbs.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/passwd_file_dbs.sh"
 roost=$(realpath "$1")
 # shellcheck source=../lib/private_postfix.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/private_postfix.sh"
@@ -53,14 +55,7 @@ auth_username_format = %Ln
 postmaster_address = postmaster@example.test
 hostname = mail.example.test
 submission_host = 127.0.0.1:$smtp_port
-passdb {
-  driver = passwd-file
-  args = $t/passwd
-}
-userdb {
-  driver = passwd-file
-  args = $t/passwd
-}
+$(passwd_file_dbs "$t/passwd")
 service lmtp {
   inet_listener lmtp {
     address = 127.0.0.1

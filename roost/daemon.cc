@@ -26,7 +26,9 @@
 #include "lmtp/lmtp_server.h"
 #include "managesieved/managesieve_server.h"
 #include "net/tls_context.h"
+#include "roost/detacher.h"
 #include "roost/service_listeners.h"
+#include "roost/service_settings.h"
 
 namespace roost {
 namespace {
@@ -50,50 +52,6 @@ std::optional<pid_t> RunningPid(const std::string& path) {
   return static_cast<pid_t>(pid);
 }
 
-// Detaches like dovecot: the parent waits until the child reports "up" (exit 0) or an
-// error (printed, exit 1) over a pipe, so `roost -c FILE && ...` can trust the status.
-class Detacher {
- public:
-  // In the parent this never returns.
-  base::Status Detach() {
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) return base::Status::IOError(std::strerror(errno));
-    pid_t pid = fork();
-    if (pid < 0) return base::Status::IOError(std::string("fork: ") + std::strerror(errno));
-    if (pid > 0) {
-      close(fds[1]);
-      std::string report;
-      char buffer[512];
-      ssize_t n;
-      while ((n = read(fds[0], buffer, sizeof buffer)) > 0) report.append(buffer, n);
-      if (report == "up") _exit(kExitOk);
-      std::cerr << (report.empty() ? "roost: the daemon exited while starting\n" : report);
-      _exit(kExitFailure);
-    }
-    close(fds[0]);
-    report_fd_ = fds[1];
-    setsid();
-    if (chdir("/") != 0) return base::Status::IOError("chdir /");
-    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-    if (null >= 0) {
-      dup2(null, STDIN_FILENO);
-      dup2(null, STDOUT_FILENO);
-      close(null);
-    }
-    return base::Status::Ok();
-  }
-  void Report(const std::string& text) {
-    if (report_fd_ < 0) return;
-    (void)!write(report_fd_, text.data(), text.size());
-    close(report_fd_);
-    report_fd_ = -1;
-  }
-  bool detached() const { return report_fd_ >= 0; }
-
- private:
-  int report_fd_ = -1;
-};
-
 // Where log lines go: log_path (a file, opened as stderr), syslog for a detached daemon
 // without one, else stderr as it is.
 base::Status SetUpLog(const config::Settings& settings, bool detached) {
@@ -110,81 +68,6 @@ base::Status SetUpLog(const config::Settings& settings, bool detached) {
   dup2(fd, STDERR_FILENO);
   close(fd);
   return base::Status::Ok();
-}
-
-base::Result<std::shared_ptr<net::TlsContext>> MakeTls(const config::Settings& settings) {
-  std::string ssl = settings.Get("ssl");
-  std::string cert = settings.Get("ssl_cert");
-  if (ssl == "no") return std::shared_ptr<net::TlsContext>();
-  if (cert.empty()) {
-    if (ssl == "required") {
-      return base::Err(base::Status::InvalidArgument("ssl = required, but ssl_cert is not set"));
-    }
-    return std::shared_ptr<net::TlsContext>();
-  }
-  return net::TlsContext::Create({.cert_pem = cert,
-                                  .key_pem = settings.Get("ssl_key"),
-                                  .min_protocol = settings.Get("ssl_min_protocol"),
-                                  .cipher_list = settings.Get("ssl_cipher_list")});
-}
-
-size_t ServiceLimit(const config::Settings& settings, std::string_view service) {
-  auto limit = config::ParseUint(settings.Get("service/" + std::string(service) + "/process_limit"));
-  if (limit && *limit > 0) return *limit;
-  auto fallback = config::ParseUint(settings.Get("default_process_limit"));
-  return fallback && *fallback > 0 ? *fallback : 100;
-}
-
-lmtp::LmtpSettings LmtpSettingsFrom(const config::Settings& settings,
-                                    const lda::DeliverySettings& delivery) {
-  auto flag = [&](std::string_view key, bool fallback) {
-    auto value = config::ParseBool(settings.GetFor("lmtp", key));
-    return value ? *value : fallback;
-  };
-  return {.hostname = delivery.hostname,
-          .recipient_delimiter = settings.GetFor("lmtp", "recipient_delimiter"),
-          .save_to_detail_mailbox = flag("lmtp_save_to_detail_mailbox", false),
-          .rcpt_check_quota = flag("lmtp_rcpt_check_quota", false),
-          .add_received_header = flag("lmtp_add_received_header", true),
-          .hdr_delivery_address = settings.GetFor("lmtp", "lmtp_hdr_delivery_address"),
-          .mail_uid = base::SystemId(settings.GetFor("lmtp", "mail_uid"), false),
-          .mail_gid = base::SystemId(settings.GetFor("lmtp", "mail_gid"), true)};
-}
-
-managesieved::ManageSieveSettings ManageSieveSettingsFrom(const config::Settings& settings,
-                                                          const lda::LdaSetup& lda) {
-  managesieved::ManageSieveSettings ms;
-  auto get = [&](std::string_view key) { return settings.GetFor("sieve", key); };
-  // Dovecot's default names Pigeonhole; Roost says what it is unless told otherwise.
-  if (settings.IsSet("managesieve_implementation_string")) {
-    ms.implementation = get("managesieve_implementation_string");
-  }
-  ms.sieve_capability = get("managesieve_sieve_capability");
-  if (settings.IsSet("managesieve_notify_capability")) {
-    ms.notify_capability = get("managesieve_notify_capability");
-  }
-  if (auto size = config::ParseSize(get("managesieve_max_line_length")); size && *size > 0) {
-    ms.max_line_length = *size;
-  }
-  if (auto count = config::ParseUint(get("managesieve_max_compile_errors")); count && *count > 0) {
-    ms.max_compile_errors = *count;
-  }
-  const sieve::Limits& limits = lda.engine->options().limits;
-  if (limits.max_script_size > 0) ms.max_script_size = limits.max_script_size;
-  ms.max_redirects = static_cast<unsigned>(limits.max_redirects);
-  if (auto scripts = config::ParseUint(get("plugin/sieve_quota_max_scripts"))) {
-    ms.quota.max_scripts = *scripts;
-  }
-  if (auto storage = config::ParseSize(get("plugin/sieve_quota_max_storage"))) {
-    ms.quota.max_storage = *storage;
-  }
-  ms.ssl_required = get("ssl") == "required";
-  if (auto limit = config::ParseUint(get("mail_max_userip_connections"))) {
-    ms.max_userip_connections = *limit;
-  }
-  ms.plugin = lda.delivery.plugin;
-  ms.hostname = lda.delivery.hostname;
-  return ms;
 }
 
 // Everything the daemon runs, built from one configuration.

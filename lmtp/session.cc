@@ -319,19 +319,25 @@ asio::awaitable<Session::Next> Session::Data(const std::string& args) {
   const size_t max = context_.limits.max_message_size;
   std::string body;
   bool too_big = false;
+  // RFC 5321 §4.1.1.4: only CRLF "." CRLF ends the message; a "." between bare LFs is
+  // message text (else a body line could be run as a command: SMTP smuggling).
+  bool after_crlf = true;
   for (;;) {
     net::StreamReader::Line line = co_await Read(max);
     if (line.status == net::StreamReader::Status::kClosed) {
       base::LogLine("lmtp<" + id_ + ">: client went away during DATA; nothing delivered");
       co_return Next::kClose;
     }
+    bool preceded_by_crlf = after_crlf;
+    after_crlf = line.crlf;
     if (line.status == net::StreamReader::Status::kTooLong) {
       too_big = true;
       continue;
     }
     std::string_view text = line.text;
-    if (text == ".") break;
-    if (text.starts_with('.')) text.remove_prefix(1);  // RFC 5321 §4.5.2 dot-stuffing
+    if (text == "." && line.crlf && preceded_by_crlf) break;
+    // RFC 5321 §4.5.2 dot-stuffing; a lone "." that did not end the message is kept as sent.
+    if (text.starts_with('.') && text != ".") text.remove_prefix(1);
     if (too_big) continue;
     if (body.size() + text.size() + 1 > max) {
       too_big = true;

@@ -176,10 +176,24 @@ def run_cases(roost):
         check("... its text stays in the body", b"\n\njust a body line\nand another\n" in stored[0])
     c.send("MAIL FROM:<s@x>\r\nRCPT TO:<alice@example.test>\r\nDATA\r\n")
     [c.code() for _ in range(3)]
-    c.send(b"Subject: bare lf\nX: y\n\nline one\nline two\n.\n")
+    c.send(b"Subject: bare lf\nX: y\n\nline one\nline two\r\n.\r\n")
     check("bare LF line ends: delivered", c.code() == "250")
     bare = [m for m in roost.messages("alice") if b"Subject: bare lf" in m]
     check("... stored intact", bare and bare[0].endswith(b"Subject: bare lf\nX: y\n\nline one\nline two\n"))
+    # RFC 5321 §4.1.1.4: LF "." LF is not the end of the message, so nothing after it is
+    # run as a command (SMTP smuggling); CRLF "." LF and LF "." CRLF neither.
+    c.send("MAIL FROM:<s@x>\r\nRCPT TO:<alice@example.test>\r\nDATA\r\n")
+    [c.code() for _ in range(3)]
+    c.send(b"Subject: smuggle\r\n\r\nbefore\n.\nMAIL FROM:<smuggled@example.net>\r\n.\n"
+           b"RCPT TO:<bob@example.test>\r\n\n.\r\nafter\r\n.\r\n")
+    check("LF.LF inside DATA does not end it: one 250", c.code() == "250")
+    check("... the connection is in step (NOOP 250 2.0.0)", c.cmd("NOOP")[-1].startswith("250 2.0.0"))
+    smuggled = [m for m in roost.messages("alice") if b"Subject: smuggle" in m]
+    check("... one message holding the would-be commands and 'after'",
+          len(smuggled) == 1 and
+          smuggled[0].endswith(b"before\n.\nMAIL FROM:<smuggled@example.net>\n.\n"
+                               b"RCPT TO:<bob@example.test>\n\n.\nafter\n"), smuggled)
+    check("... nothing smuggled to bob", not any(b"Subject: smuggle" in m for m in roost.messages("bob")))
     _, replies = transaction(c, ["alice@example.test"], "Subject: nul\r\n\r\nbefore\x00after\r\n")
     nul = [m for m in roost.messages("alice") if b"Subject: nul" in m]
     check("NUL bytes: delivered as sent", replies[0].startswith("250") and nul and b"before\x00after\n" in nul[0], str(replies))

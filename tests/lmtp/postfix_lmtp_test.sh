@@ -20,7 +20,9 @@ fail() {
 }
 skip() { echo "postfix_lmtp_test: SKIP: $*"; exit 77; }
 [[ $EUID -eq 0 ]] || skip "a private Postfix instance needs root"
-command -v swaks >/dev/null && [[ -x /usr/sbin/postfix ]] || fail "postfix/swaks missing (scripts/install-deps)"
+if ! command -v swaks >/dev/null || [[ ! -x /usr/sbin/postfix ]]; then
+  fail "postfix/swaks missing (scripts/install-deps)"
+fi
 
 t=$(mktemp -d /tmp/roost-postfix-lmtp.XXXXXX)
 roost_pid=""
@@ -121,15 +123,19 @@ wait_for carol . 1
 reply=$(grep -l "^Subject: Away" "$t/home/carol/Maildir/new/"* || true)
 [[ -n $reply ]] || fail "carol's message is not the vacation reply"
 grep -q "^Auto-Submitted: auto-replied" "$reply" || fail "the vacation reply lacks Auto-Submitted"
+grep -q "^Return-Path: <>" "$reply" || fail "the vacation reply was not sent with the null sender"
 grep -q "Alice is away this week." "$reply" || fail "the vacation reply lacks its text"
 echo "ok: vacation reply delivered by Postfix to carol"
 
 send carol@example.test nobody@example.test "to nobody"
 wait_for carol . 2
-grep -q "status=bounced" "$t/postfix.log" || fail "Postfix did not log the bounce"
-grep -q "5.1.1" "$t/postfix.log" || fail "the bounce does not carry LMTP's 5.1.1"
+grep -q "to=<nobody@example.test>,.* dsn=5.1.1, status=bounced (.* said: 550 5.1.1 " "$t/postfix.log" ||
+  fail "Postfix did not log nobody's bounce with LMTP's 550 5.1.1"
 bounce=$(grep -l "^From: .*MAILER-DAEMON@" "$t/home/carol/Maildir/new/"* || true)
 [[ -n $bounce ]] || fail "no bounce in carol's INBOX"
+grep -q "^Return-Path: <>" "$bounce" || fail "the bounce was not sent with the null sender"
+grep -q "^Final-Recipient: rfc822; nobody@example.test" "$bounce" || fail "the bounce is not about nobody"
+grep -q "^Status: 5.1.1" "$bounce" || fail "the bounce's delivery status is not 5.1.1"
 echo "ok: unknown recipient refused over LMTP, bounce delivered to the sender"
 
 stop_roost
@@ -137,6 +143,10 @@ send carol@example.test alice@example.test "[list] while down"
 for _ in $(seq 200); do grep -q "status=deferred" "$t/postfix.log" && break; sleep 0.1; done
 grep -q "status=deferred" "$t/postfix.log" || fail "Postfix did not defer while roost was down"
 [[ $(count alice .Lists) -eq 1 ]] || fail "a message arrived while roost was down"
+deferred=$(grep -c "status=deferred" "$t/postfix.log" || true)
+[[ $deferred -eq 1 ]] || fail "Postfix deferred $deferred deliveries, not 1"
+qid=$(sed -n 's/.* \([0-9A-F]\{6,\}\): to=<alice@example.test>,.*status=deferred.*/\1/p' "$t/postfix.log")
+[[ -n $qid ]] || fail "the deferred delivery is not alice's"
 start_roost
 /usr/sbin/postqueue -c "$t/etc" -f
 wait_for alice .Lists 2
@@ -144,10 +154,27 @@ echo "ok: deferred while down, delivered once after the restart"
 
 sleep 2  # anything still in flight would land now
 for check in "alice . 1" "alice .Lists 2" "bob . 1" "carol . 2"; do
-  set -- $check
-  [[ $(count "$1" "$2") -eq $3 ]] || fail "$1 $2 holds $(count "$1" "$2") messages, not $3"
+  read -r user folder n <<< "$check"
+  [[ $(count "$user" "$folder") -eq $n ]] || fail "$user $folder holds $(count "$user" "$folder") messages, not $n"
 done
+# subjects USER FOLDER: the Subject lines of the folder's messages, sorted, each ended by "|".
+subjects() {
+  cat "$t/home/$1/Maildir/$2/new/"* "$t/home/$1/Maildir/$2/cur/"* 2>/dev/null |
+    sed -n 's/^Subject: //p' | sort | tr '\n' '|'
+}
+[[ $(subjects alice .) == "hello|" ]] || fail "alice's INBOX holds: $(subjects alice .)"
+[[ $(subjects alice .Lists) == "[list] news|[list] while down|" ]] || fail "Lists holds: $(subjects alice .Lists)"
+[[ $(subjects bob .) == "for bob|" ]] || fail "bob's INBOX holds: $(subjects bob .)"
+# carol's bounce also carries the returned message's Subject (to nobody).
+[[ $(subjects carol .) == "Away|Undelivered Mail Returned to Sender|to nobody|" ]] ||
+  fail "carol's INBOX holds: $(subjects carol .)"
 queued=$(/usr/sbin/postqueue -c "$t/etc" -p | tail -1)
 [[ $queued == "Mail queue is empty" ]] || fail "Postfix still holds mail: $queued"
-[[ $(grep -c "status=sent" "$t/postfix.log") -ge 6 ]] || fail "fewer than 6 LMTP deliveries logged"
+# 5 submitted, 1 bounced; 7 LMTP deliveries: list, redirect (alice, bob), hello and its
+# vacation reply, the bounce to carol, the deferred list mail exactly once.
+sent=$(grep -c "status=sent" "$t/postfix.log" || true)
+[[ $sent -eq 7 ]] || fail "Postfix logged $sent LMTP deliveries, not 7"
+[[ $(grep -c "status=bounced" "$t/postfix.log") -eq 1 ]] || fail "Postfix bounced more than nobody's message"
+[[ $(grep -c " $qid: to=<alice@example.test>,.*status=sent" "$t/postfix.log") -eq 1 ]] ||
+  fail "the deferred message $qid was not delivered exactly once"
 echo "postfix_lmtp_test: PASS (6 messages, every one in its mailbox, queue empty)"

@@ -130,7 +130,7 @@ set -e
 echo "ok: broken configuration and taken port refused with exit 1"
 
 # An idle client (as Postfix caches LMTP connections) gets 421 and does not hold the stop up.
-python3 - "$port" > "$t/idle.out" <<'PY' &
+python3 - "$port" "$t/idle.ready" > "$t/idle.out" <<'PY' &
 import socket, sys
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=20)
 f = s.makefile("rb")
@@ -138,10 +138,12 @@ f.readline()
 s.sendall(b"LHLO idle\r\n")
 while f.readline()[3:4] == b"-":
     pass
-print(f.readline().decode().strip())
+open(sys.argv[2], "w").close()  # connected and idle: the test may stop the daemon now
+print(f.readline().decode().strip(), flush=True)
 PY
 idle=$!
-sleep 0.5
+for _ in $(seq 200); do [[ -e $t/idle.ready ]] && break; sleep 0.05; done
+[[ -e $t/idle.ready ]] || fail "the idle client did not get through LHLO"
 started=$(date +%s)
 kill -TERM "$pid"
 for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done

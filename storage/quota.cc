@@ -99,6 +99,9 @@ base::Status ApplyQuotaRule(std::string_view rule, QuotaLimits& limits) {
 
 base::Result<QuotaUsage> CountMaildirUsage(const std::string& root) {
   QuotaUsage usage;
+  std::error_code exists_ec;
+  // A user who never got mail has no Maildir yet: nothing used.
+  if (!fs::exists(root, exists_ec) && !exists_ec) return usage;
   AddFolder(root, usage);
   std::error_code ec;
   fs::directory_iterator it(root, ec);
@@ -120,6 +123,9 @@ base::Status MaildirSize::Recount() {
 }
 
 base::Result<QuotaUsage> MaildirSize::Usage() {
+  std::error_code ec;
+  // No Maildir yet: nothing used, and maildirsize is written with the first message.
+  if (!fs::exists(root_, ec) && !ec) return QuotaUsage{};
   auto text = base::ReadFile(path_);
   bool recount = !text || text->size() > kMaildirSizeRecountBytes ||
                  text->substr(0, text->find('\n')) != LimitsLine(limits_);
@@ -150,8 +156,14 @@ base::Result<QuotaUsage> MaildirSize::Usage() {
   return usage;
 }
 
-base::Status CheckAppend(const QuotaUsage& usage, const QuotaLimits& limits, uint64_t size) {
-  if (limits.storage != 0 && static_cast<uint64_t>(std::max<int64_t>(0, usage.bytes)) + size > limits.storage) {
+base::Status CheckAppend(const QuotaUsage& usage, const QuotaLimits& limits, uint64_t size,
+                         uint64_t grace) {
+  uint64_t bytes = static_cast<uint64_t>(std::max<int64_t>(0, usage.bytes));
+  // What a message may still take, as Dovecot's quota_transaction_set_limits: quota_grace
+  // more than the limit allows, but only for a user still under it.
+  uint64_t room = bytes < limits.storage ? limits.storage - bytes : 0;
+  room = room == 0 ? 0 : (grace > UINT64_MAX - room ? UINT64_MAX : room + grace);
+  if (limits.storage != 0 && size > room) {
     return base::Status::QuotaExceeded("Quota exceeded (mailbox for user is full): " +
                                        std::to_string(usage.bytes) + " of " +
                                        std::to_string(limits.storage) + " bytes used");
@@ -162,6 +174,24 @@ base::Status CheckAppend(const QuotaUsage& usage, const QuotaLimits& limits, uin
                                        std::to_string(limits.messages) + " messages");
   }
   return base::Status::Ok();
+}
+
+base::Result<uint64_t> ParseQuotaGrace(std::string_view value, const QuotaLimits& limits) {
+  std::string_view text = base::TrimWhitespace(value);
+  const base::Status unreadable =
+      base::Status::InvalidArgument("cannot read '" + std::string(value) + "'");
+  if (text.ends_with('%')) {
+    text.remove_suffix(text.ends_with("%%") ? 2 : 1);
+    std::optional<uint64_t> percent = base::ParseUint64(base::TrimWhitespace(text));
+    if (!percent) return base::Err(unreadable);
+    // Saturating: a storage limit near UINT64_MAX times the percentage must not wrap.
+    uint64_t whole = limits.storage / 100;
+    if (*percent != 0 && whole > UINT64_MAX / *percent) return UINT64_MAX;
+    return whole * *percent + limits.storage % 100 * *percent / 100;
+  }
+  std::optional<uint64_t> bytes = ParseQuotaSize(text);
+  if (!bytes) return base::Err(unreadable);
+  return *bytes;
 }
 
 base::Status MaildirSize::CheckAppend(uint64_t size) {

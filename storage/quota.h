@@ -32,8 +32,14 @@ struct QuotaUsage {
 base::Result<QuotaUsage> CountMaildirUsage(const std::string& root);
 
 // QuotaExceeded (saying which limit) when one more message of `size` bytes would take
-// `usage` past `limits`.
-base::Status CheckAppend(const QuotaUsage& usage, const QuotaLimits& limits, uint64_t size);
+// `usage` past `limits`. `grace` is Dovecot's quota_grace for deliveries: while the storage
+// used is under the limit, one last message may take it up to `grace` bytes over.
+base::Status CheckAppend(const QuotaUsage& usage, const QuotaLimits& limits, uint64_t size,
+                         uint64_t grace = 0);
+
+// Dovecot's quota_grace ("10%" of the storage limit, also written "10%%" in a config file,
+// or a size such as "10M"), in bytes for `limits`. InvalidArgument when it cannot be read.
+base::Result<uint64_t> ParseQuotaGrace(std::string_view value, const QuotaLimits& limits);
 
 // The Maildir++ quota file at the root: a first line with the limits ("1073741824S,10000C"),
 // then one "bytes messages" line per change, recounted from the files when it is missing,

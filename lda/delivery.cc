@@ -53,8 +53,6 @@ base::Result<UserMail> FindUserMail(const DeliverySettings& settings, const Reci
   return UserMail{std::move(home), std::move(*location)};
 }
 
-constexpr char kQuotaExceeded[] = "Quota exceeded (mailbox for user is full)";
-
 class Delivery {
  public:
   Delivery(const Deliverer& deliverer, const sieve::Engine& engine, OutgoingMail& outgoing,
@@ -74,6 +72,13 @@ class Delivery {
   base::Status Store(storage::MailStore& store, const std::string& mailbox,
                      const std::vector<std::string>& flags, bool create,
                      const std::string& bytes);
+  // Whether a store of `size` bytes fits the user's quota: QuotaExceeded (Temporary with
+  // quota_full_tempfail) when it does not, Ok when it does or there is no quota.
+  base::Status CheckQuota(uint64_t size, const std::string& mailbox);
+  // Every store the result asks for, checked before any action is carried out, so that an
+  // over-quota delivery stores nothing, sends no vacation reply and no redirect.
+  base::Status CheckPlannedStores(size_t actions_to_run, const sieve::Result& result, bool keep,
+                                  const std::string& kept_bytes);
   // The outcome of an action that could not be done: over quota is permanent unless
   // quota_full_tempfail (-e/LMTP: refused; else a rejection to the sender, as dovecot-lda),
   // anything else temporary.
@@ -154,6 +159,10 @@ DeliveryOutcome Delivery::Run() {
                                          .incoming = *original,
                                          .duplicate_period = settings_.redirect_duplicate_period};
   bool keep = script_failed || result.implicit_keep();
+  if (base::Status room = CheckPlannedStores(actions_to_run, result, keep, current->bytes());
+      !room.ok()) {
+    return Failed(room, *original);
+  }
   bool redirect_looped = false, stored = false;
   std::vector<const sieve::Action::DuplicateMark*> marks;
   std::vector<const sieve::Action*> failed_pipes;
@@ -271,19 +280,12 @@ base::Status Delivery::Store(storage::MailStore& store, const std::string& mailb
     opened = store.Open(target);
   }
   if (!opened) return base::Status::Temporary(opened.error().message());
-  if (quota_) {
-    base::Status room = quota_->CheckAppend(bytes.size());
-    if (room.code() == base::Status::Code::kQuotaExceeded) {
-      quota_hit_ = true;
-      log_.push_back(room.message());
-      return settings_.quota_full_tempfail ? base::Status::Temporary(room.message()) : room;
-    }
-    if (!room.ok()) return base::Status::Temporary("quota of " + target + ": " + room.message());
-  }
+  if (base::Status room = CheckQuota(bytes.size(), target); !room.ok()) return room;
   auto saved = opened->Append(bytes, flags);
   if (!saved) {
-    if (saved.error().code() == base::Status::Code::kQuotaExceeded && !settings_.quota_full_tempfail) {
-      return saved.error();
+    if (saved.error().code() == base::Status::Code::kQuotaExceeded) {
+      quota_hit_ = true;
+      if (!settings_.quota_full_tempfail) return saved.error();
     }
     return base::Status::Temporary("saving to " + target + ": " + saved.error().message());
   }
@@ -292,26 +294,57 @@ base::Status Delivery::Store(storage::MailStore& store, const std::string& mailb
   return base::Status::Ok();
 }
 
+base::Status Delivery::CheckQuota(uint64_t size, const std::string& mailbox) {
+  if (!quota_) return base::Status::Ok();
+  base::Status room = quota_->CheckAppend(size);
+  if (room.code() == base::Status::Code::kQuotaExceeded) {
+    if (!quota_hit_) log_.push_back(room.message());
+    quota_hit_ = true;
+    return settings_.quota_full_tempfail ? base::Status::Temporary(room.message()) : room;
+  }
+  if (!room.ok()) return base::Status::Temporary("quota of " + mailbox + ": " + room.message());
+  return base::Status::Ok();
+}
+
+base::Status Delivery::CheckPlannedStores(size_t actions_to_run, const sieve::Result& result,
+                                          bool keep, const std::string& kept_bytes) {
+  std::optional<uint64_t> largest;
+  if (keep) largest = kept_bytes.size();
+  for (size_t i = 0; i < actions_to_run; ++i) {
+    const sieve::Action& action = result.actions()[i];
+    if (action.kind != sieve::Action::Kind::kKeep && action.kind != sieve::Action::Kind::kStore) {
+      continue;
+    }
+    uint64_t size = (action.message ? action.message->bytes() : bytes_).size();
+    largest = std::max(largest.value_or(0), size);
+  }
+  // All stores are held to the usage found here (UserQuota), so the largest decides.
+  return largest ? CheckQuota(*largest, recipient_.mailbox) : base::Status::Ok();
+}
+
 DeliveryOutcome Delivery::Failed(const base::Status& status, const mail::Message& original) {
+  // quota_exceeded_message is what the MTA and the sender see; the log has the usage.
+  const std::string message = quota_ ? quota_->exceeded_message() : kQuotaExceededMessage;
   if (status.code() != base::Status::Code::kQuotaExceeded) {
-    DeliveryOutcome outcome = Outcome(Status::kTempFail, status.message(), std::move(log_));
+    // quota_full_tempfail, or a failure of something else.
+    DeliveryOutcome outcome =
+        Outcome(Status::kTempFail, quota_hit_ ? message : status.message(), std::move(log_));
     outcome.quota_exceeded = quota_hit_;
     return outcome;
   }
   if (reject_to_mta_) {
-    DeliveryOutcome outcome = Outcome(Status::kRejected, kQuotaExceeded, std::move(log_));
+    DeliveryOutcome outcome = Outcome(Status::kRejected, message, std::move(log_));
     outcome.quota_exceeded = true;
     return outcome;
   }
   if (!envelope_.from.empty()) {
-    std::string bounce = sieve::BuildRejectMessage(original, envelope_, kQuotaExceeded,
-                                                   settings_.postmaster_address);
+    std::string bounce =
+        sieve::BuildRejectMessage(original, envelope_, message, settings_.postmaster_address);
     base::Status sent = outgoing_.Send("", {envelope_.from}, bounce);
     if (!sent.ok()) return Outcome(Status::kTempFail, sent.message(), std::move(log_));
   }
-  log_.push_back(std::string("rejected: ") + kQuotaExceeded);
-  DeliveryOutcome outcome = Outcome(Status::kDelivered, std::string("rejected: ") + kQuotaExceeded,
-                                    std::move(log_));
+  log_.push_back("rejected: " + message);
+  DeliveryOutcome outcome = Outcome(Status::kDelivered, "rejected: " + message, std::move(log_));
   outcome.quota_exceeded = true;
   return outcome;
 }

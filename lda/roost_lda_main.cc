@@ -35,12 +35,14 @@ constexpr char kUsage[] =
     "  -a ADDRESS  the envelope recipient (default: the user)\n"
     "  -f SENDER   the envelope sender (default: the message's Return-Path)\n"
     "  -m MAILBOX  where the implicit keep stores (default INBOX)\n"
-    "  -e          a Sieve reject is returned to the MTA (stderr, exit 77) instead of mailed\n"
+    "  -e          a Sieve reject or a full mailbox (quota) is returned to the MTA (stderr,\n"
+    "              exit 77) instead of a rejection mailed to the sender (exit 0)\n"
     "  -k          accepted for dovecot-lda compatibility\n"
     "  -c, -o      configuration file and overrides, as for roost\n"
     "\n"
-    "Exit status: 0 delivered, 67 no such user, 75 temporary failure (the MTA retries),\n"
-    "77 rejected (-e), 78 configuration error, 64 usage.\n";
+    "Exit status: 0 delivered (or rejected by mail without -e), 67 no such user,\n"
+    "75 temporary failure (the MTA retries; over quota with quota_full_tempfail = yes),\n"
+    "77 rejected or over quota (-e), 78 configuration error, 64 usage.\n";
 
 struct Args {
   lda::LdaConfigSource config;

@@ -4,6 +4,8 @@
 # one user. Under the limit a message is stored and maildirsize counts it; a fileinto into a
 # folder counts too; at the limit -e refuses with 77 and nothing is stored; without -e the
 # sender gets a rejection and the exit is 0; with quota_full_tempfail = yes the exit is 75.
+# A storage limit lets a last message in with quota_grace (10% by default, as Dovecot);
+# `quota = dirsize` from the userdb counts the files and keeps no maildirsize.
 # Usage: quota_test.sh ROOST-LDA ROOST
 set -euo pipefail
 # shellcheck source=../lib/passwd_file_dbs.sh
@@ -11,10 +13,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib/passwd_file_dbs.sh"
 lda=$(realpath "$1"); roost=$(realpath "$2")
 fail() { echo "quota_test: FAIL: $*" >&2; exit 1; }
 t=$(mktemp -d); trap '[[ ${KEEP:-} == 1 ]] && echo "kept $t" || rm -rf "$t"' EXIT
-for u in alice bob; do mkdir -p "$t/home/$u/sieve"; done
+for u in alice bob carol dave; do mkdir -p "$t/home/$u/sieve"; done
 {
   printf 'alice@example.com:%s::::%s::\n' "$("$roost" pw -s PLAIN -p x)" "$t/home/alice"
   printf 'bob@example.com:%s::::%s::userdb_quota_rule=*:messages=1\n' "$("$roost" pw -s PLAIN -p x)" "$t/home/bob"
+  printf 'carol@example.com:%s::::%s::userdb_quota_rule=*:storage=1000\n' "$("$roost" pw -s PLAIN -p x)" "$t/home/carol"
+  printf 'dave@example.com:%s::::%s::userdb_quota=dirsize:User\n' "$("$roost" pw -s PLAIN -p x)" "$t/home/dave"
 } > "$t/users"
 cat > "$t/sendmail" <<SH
 #!/bin/sh
@@ -74,4 +78,32 @@ deliver 0 bob@example.com "bob one" -e
 deliver 77 bob@example.com "bob two" -e
 [[ $(count bob) -eq 1 ]] || fail "bob's userdb quota_rule (1 message) did not apply"
 echo "ok: a userdb quota_rule overrides the plugin's"
+
+# carol: her userdb quota_rule (1000 bytes) replaces the plugin's (3 messages); messages of
+# exactly 260 bytes (roost-lda stores them as they come).
+body=$(printf 'x%.0s' $(seq 222))
+deliver_sized() {  # deliver_sized EXPECTED_EXIT USER N [ARGS...]
+  local rc=0
+  printf 'From: f@example.net\r\nSubject: c%s\r\n\r\n%s\r\n' "$3" "$body" |
+    "$lda" -c "$t/dovecot.conf" -d "$2" -f sender@example.net "${@:4}" 2>>"$t/lda.log" || rc=$?
+  [[ $rc -eq $1 ]] || fail "$2 message $3 exited $rc, not $1: $(tail -2 "$t/lda.log")"
+}
+used() { awk 'NR>1 {n += $1} END {print n}' "$t/home/$1/Maildir/maildirsize"; }
+for n in 1 2 3; do deliver_sized 0 carol@example.com $n -e; done
+[[ $(used carol) -eq 780 ]] || fail "carol: 780 bytes expected, maildirsize says $(used carol)"
+# 220 bytes left: a 260-byte message needs the grace; with quota_grace = 0 it is refused.
+deliver_sized 77 carol@example.com 4 -e -o plugin/quota_grace=0
+deliver_sized 0 carol@example.com 4 -e
+[[ $(used carol) -eq 1040 ]] || fail "carol: 1040 bytes expected after the grace, maildirsize says $(used carol)"
+deliver_sized 77 carol@example.com 5 -e
+[[ $(count carol) -eq 4 ]] || fail "carol: 4 messages expected"
+echo "ok: quota_grace (10%) lets the last message over a storage limit, none after it"
+
+# dave: quota = dirsize from the userdb, the plugin's 3 messages.
+for n in 1 2 3; do deliver 0 dave@example.com "d$n" -e; done
+deliver 77 dave@example.com "d4" -e -o "plugin/quota_exceeded_message=Dave's mailbox is full"
+tail -1 "$t/lda.log" | grep -qx "Dave's mailbox is full" || fail "quota_exceeded_message not on stderr: $(tail -1 "$t/lda.log")"
+[[ $(count dave) -eq 3 ]] || fail "dave: 3 messages expected"
+[[ ! -e $t/home/dave/Maildir/maildirsize ]] || fail "dirsize wrote a maildirsize"
+echo "ok: quota = dirsize from the userdb counts the files; quota_exceeded_message is what the MTA sees"
 echo "quota_test: PASS"

@@ -47,8 +47,10 @@ struct DeliveryOutcome {
   Status status = Status::kTempFail;
   std::string message;
   std::vector<std::string> log;  // one line per action, for the delivery log
-  // The user's quota stopped it: kRejected (quota_full_tempfail = no, -e / LMTP 552 5.2.2)
-  // or kTempFail (quota_full_tempfail = yes, LMTP 452 4.2.2).
+  // The user's quota stopped it (checked before any action, so nothing else was done):
+  // quota_full_tempfail = no: kRejected with quota_exceeded_message when `reject_to_mta`
+  // (-e 77 / LMTP 552 5.2.2), else, as dovecot-lda, a rejection mailed to the sender and
+  // kDelivered (exit 0); quota_full_tempfail = yes: kTempFail (75 / LMTP 452 4.2.2).
   bool quota_exceeded = false;
 };
 

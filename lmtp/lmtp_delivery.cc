@@ -145,9 +145,7 @@ std::string LmtpDelivery::Deliver(const Transaction& t, const AcceptedRecipient&
       if (outcome.quota_exceeded) return "552 5.2.2 " + who + " " + outcome.message;
       return "550 5.7.1 " + who + " " + outcome.message;
     case lda::DeliveryOutcome::Status::kTempFail:
-      if (outcome.quota_exceeded) {
-        return "452 4.2.2 " + who + " Quota exceeded (mailbox for user is full)";
-      }
+      if (outcome.quota_exceeded) return "452 4.2.2 " + who + " " + outcome.message;
       break;
   }
   return "451 4.3.0 " + who + " Temporary internal error";

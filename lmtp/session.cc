@@ -447,12 +447,8 @@ asio::awaitable<Session::Next> Session::StartTls(const std::string& args) {
 
 asio::awaitable<void> RunSession(SessionContext& context, net::ByteStream::Socket socket,
                                  std::string session_id) {
-  auto shared = std::make_shared<Shared>(std::move(socket));
-  asio::co_spawn(co_await asio::this_coro::executor,
-                 net::IdleWatchdog(shared, context.limits.idle_timeout), asio::detached);
-  net::SessionRegistration registration(context.registry, *shared);
-  Session session(context, shared, std::move(session_id));
-  co_await session.Run();
+  return net::ServeSession<Session>(context, context.registry, context.limits.idle_timeout, std::move(socket),
+                                    std::move(session_id));
 }
 
 }  // namespace lmtp

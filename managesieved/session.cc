@@ -413,12 +413,8 @@ storage::ScriptStore StoreFor(const ManageSieveSettings& settings, const std::st
 
 asio::awaitable<void> RunSession(SessionContext& context, net::ByteStream::Socket socket,
                                  std::string session_id) {
-  auto state = std::make_shared<net::SessionState>(std::move(socket));
-  asio::co_spawn(co_await asio::this_coro::executor,
-                 net::IdleWatchdog(state, context.settings.idle_timeout), asio::detached);
-  net::SessionRegistration registration(context.registry, *state);
-  Session session(context, state, std::move(session_id));
-  co_await session.Run();
+  return net::ServeSession<Session>(context, context.registry, context.settings.idle_timeout, std::move(socket),
+                                    std::move(session_id));
 }
 
 }  // namespace managesieved

@@ -61,4 +61,17 @@ class SessionRegistration {
   SessionState& state_;
 };
 
+// One session of `Session` (constructed from (context, state, session_id), with an awaitable
+// Run()) on `socket`, with the idle watchdog and its place in `registry`.
+template <typename Session, typename Context>
+asio::awaitable<void> ServeSession(Context& context, SessionRegistry& registry,
+                                   std::chrono::seconds idle, ByteStream::Socket socket,
+                                   std::string session_id) {
+  auto state = std::make_shared<SessionState>(std::move(socket));
+  asio::co_spawn(co_await asio::this_coro::executor, IdleWatchdog(state, idle), asio::detached);
+  SessionRegistration registration(registry, *state);
+  Session session(context, state, std::move(session_id));
+  co_await session.Run();
+}
+
 }  // namespace net

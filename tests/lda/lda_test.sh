@@ -6,8 +6,8 @@
 # redirect through sendmail_path and a failing sendmail (75: nothing lost).
 # Usage: lda_test.sh ROOST-LDA ROOST
 set -euo pipefail
-# shellcheck source=../lib/passwd_file_dbs.sh
-source "$(dirname "${BASH_SOURCE[0]}")/../lib/passwd_file_dbs.sh"
+# shellcheck source=../lib/lda_fixture.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/lda_fixture.sh"
 lda=$(realpath "$1"); roost=$(realpath "$2")
 fail() { echo "lda_test: FAIL: $*" >&2; exit 1; }
 t=$(mktemp -d); trap '[[ ${KEEP:-} == 1 ]] && echo "kept $t" || rm -rf "$t"' EXIT
@@ -15,22 +15,8 @@ t=$(mktemp -d); trap '[[ ${KEEP:-} == 1 ]] && echo "kept $t" || rm -rf "$t"' EXI
 home=$t/home/alice
 mkdir -p "$home/sieve" "$t/global"
 printf 'alice@example.com:%s::::%s::\n' "$("$roost" pw -s PLAIN -p x)" "$home" > "$t/users"
-# A fake sendmail that records its arguments and message (or fails on demand).
-cat > "$t/sendmail" <<SH
-#!/bin/sh
-[ -e "$t/sendmail-fails" ] && exit 75
-echo "\$@" >> "$t/sent-args"
-cat >> "$t/sent"
-SH
-chmod +x "$t/sendmail"
-cat > "$t/dovecot.conf" <<CONF
-mail_location = maildir:~/Maildir
-postmaster_address = postmaster@example.com
-sendmail_path = $t/sendmail
-$(passwd_file_dbs "$t/users")
-protocol lda {
-  lda_mailbox_autocreate = yes
-}
+# A fake sendmail recording what it is given (tests/lib/lda_fixture.sh).
+{ lda_fixture "$t" "$t/users"; cat <<CONF; } > "$t/dovecot.conf"
 plugin {
   sieve = file:~/sieve;active=~/.dovecot.sieve
   sieve_before = $t/global

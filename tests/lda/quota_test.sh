@@ -8,8 +8,8 @@
 # `quota = dirsize` from the userdb counts the files and keeps no maildirsize.
 # Usage: quota_test.sh ROOST-LDA ROOST
 set -euo pipefail
-# shellcheck source=../lib/passwd_file_dbs.sh
-source "$(dirname "${BASH_SOURCE[0]}")/../lib/passwd_file_dbs.sh"
+# shellcheck source=../lib/lda_fixture.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/lda_fixture.sh"
 lda=$(realpath "$1"); roost=$(realpath "$2")
 fail() { echo "quota_test: FAIL: $*" >&2; exit 1; }
 t=$(mktemp -d); trap '[[ ${KEEP:-} == 1 ]] && echo "kept $t" || rm -rf "$t"' EXIT
@@ -20,19 +20,8 @@ for u in alice bob carol dave; do mkdir -p "$t/home/$u/sieve"; done
   printf 'carol@example.com:%s::::%s::userdb_quota_rule=*:storage=1000\n' "$("$roost" pw -s PLAIN -p x)" "$t/home/carol"
   printf 'dave@example.com:%s::::%s::userdb_quota=dirsize:User\n' "$("$roost" pw -s PLAIN -p x)" "$t/home/dave"
 } > "$t/users"
-cat > "$t/sendmail" <<SH
-#!/bin/sh
-cat >> "$t/sent"
-SH
-chmod +x "$t/sendmail"
-cat > "$t/dovecot.conf" <<CONF
-mail_location = maildir:~/Maildir
-postmaster_address = postmaster@example.com
-sendmail_path = $t/sendmail
-$(passwd_file_dbs "$t/users")
-protocol lda {
-  lda_mailbox_autocreate = yes
-}
+# A fake sendmail recording what it is given (tests/lib/lda_fixture.sh).
+{ lda_fixture "$t" "$t/users"; cat <<CONF; } > "$t/dovecot.conf"
 plugin {
   sieve = file:~/sieve;active=~/.dovecot.sieve
   quota = maildir:User quota

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 
@@ -45,9 +46,17 @@ Result<std::string> ReadFile(const std::string& path) {
   return data;
 }
 
+std::string UniqueTempPath(const std::string& path, std::string_view tag) {
+  // Threads of one daemon share the pid: two sessions of one user replacing the same file
+  // at once must not write into one temporary.
+  static std::atomic<unsigned long> counter{0};
+  return path + "." + std::string(tag) + "." + std::to_string(::getpid()) + "." +
+         std::to_string(counter.fetch_add(1, std::memory_order_relaxed));
+}
+
 Status WriteFileAtomic(const std::string& path, std::string_view data) {
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  std::string tmp = UniqueTempPath(path, "tmp");
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return ErrnoStatus("create", tmp, errno);
   size_t done = 0;
   while (done < data.size()) {

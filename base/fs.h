@@ -11,6 +11,9 @@ namespace base {
 
 // Returns the file's bytes; NotFound if it does not exist, IOError otherwise.
 [[nodiscard]] Result<std::string> ReadFile(const std::string& path);
+// A name next to `path` that no other thread or process of this host picks at the same time
+// (pid and a per-process counter): the temporary of an atomic replacement.
+[[nodiscard]] std::string UniqueTempPath(const std::string& path, std::string_view tag);
 // Replaces `path` atomically with `data`; on failure the old file is untouched.
 [[nodiscard]] Status WriteFileAtomic(const std::string& path, std::string_view data);
 

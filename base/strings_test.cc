@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "base/fs.h"
 #include "base/status.h"
 
@@ -31,6 +35,23 @@ TEST(FsTest, AtomicWriteThenRead) {
   auto missing = ReadFile(path + ".missing");
   ASSERT_FALSE(missing.has_value());
   EXPECT_EQ(missing.error().code(), Status::Code::kNotFound);
+}
+
+// Two sessions of one user in one daemon replace the same script at once: the file ends as
+// one of the texts, whole, never a mix (they once shared a pid-named temporary).
+TEST(FsTest, ConcurrentAtomicWritesOfOneFileNeverMix) {
+  std::string path = ::testing::TempDir() + "/roost_fs_concurrent.txt";
+  const std::string texts[] = {std::string(100000, 'a'), std::string(70000, 'b')};
+  std::vector<std::thread> writers;
+  for (const std::string& text : texts) {
+    writers.emplace_back([&path, &text]() {
+      for (int i = 0; i < 50; ++i) EXPECT_TRUE(WriteFileAtomic(path, text).ok());
+    });
+  }
+  for (auto& writer : writers) writer.join();
+  auto data = ReadFile(path);
+  ASSERT_TRUE(data.has_value());
+  EXPECT_TRUE(*data == texts[0] || *data == texts[1]) << "size " << data->size();
 }
 
 }  // namespace

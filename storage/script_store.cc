@@ -187,8 +187,7 @@ base::Status ScriptStore::Activate(std::string_view name) {
   // Relative when sieve_dir is below the link's directory, as Pigeonhole writes it.
   fs::path target = fs::path(PathOf(name)).lexically_relative(link.parent_path());
   if (target.empty() || target.string().starts_with("..")) target = PathOf(name);
-  const std::string temp = link_ + ".roost-tmp." + std::to_string(getpid());
-  unlink(temp.c_str());
+  const std::string temp = base::UniqueTempPath(link_, "roost-tmp");
   if (symlink(target.c_str(), temp.c_str()) != 0) return ErrnoStatus("cannot create", temp);
   if (rename(temp.c_str(), link_.c_str()) != 0) {
     base::Status failed = ErrnoStatus("cannot replace", link_);

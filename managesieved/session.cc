@@ -136,6 +136,8 @@ std::string Session::Capabilities() const {
   }
   if (context_.tls != nullptr && !stream_.tls()) caps += "\"STARTTLS\"\r\n";
   caps += "\"MAXREDIRECTS\" \"" + std::to_string(settings_.max_redirects) + "\"\r\n";
+  // RFC 5804 §1.7: the language of the human-readable texts, which are English.
+  caps += "\"LANGUAGE\" \"en\"\r\n";
   caps += "\"VERSION\" \"1.0\"\r\n";
   return caps;
 }

@@ -137,7 +137,7 @@ def run(roost):
     caps = c.greeting
     check("greeting: capabilities then OK", caps[-1].startswith("OK"), caps)
     for cap in ('"IMPLEMENTATION"', '"SIEVE"', '"NOTIFY" "mailto"', '"SASL"', '"STARTTLS"',
-                '"VERSION" "1.0"', '"MAXREDIRECTS"'):
+                '"VERSION" "1.0"', '"MAXREDIRECTS"', '"LANGUAGE" "en"'):
         check("capability " + cap, any(l.startswith(cap) for l in caps), caps)
     sieve = [l for l in caps if l.startswith('"SIEVE"')][0]
     for ext in ("fileinto", "vacation", "variables", "relational", "body", "date", "duplicate"):

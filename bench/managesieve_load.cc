@@ -1,8 +1,9 @@
 // managesieve_load: the client of bench/managesieve-load. C connections (one thread each), each
 // logged in as its own user (u<i>, password "pw", AUTHENTICATE PLAIN), repeat the mix
 // PUTSCRIPT, SETACTIVE, GETSCRIPT, LISTSCRIPTS, CHECKSCRIPT on a 50-rule script for the given
-// number of rounds. Prints operations, seconds and operations/s. Any answer other than OK is
-// an error (exit 1).
+// number of rounds. Prints operations, seconds, operations/s and per-command latency. Any
+// answer other than OK is an error (exit 1).
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -68,7 +69,8 @@ int main(int argc, char** argv) {
           "Usage: managesieve_load --port PORT [--connections C] [--rounds R]\n"
           "C connections (4), user u<i> password pw each, R rounds (200) of PUTSCRIPT,\n"
           "SETACTIVE, GETSCRIPT, LISTSCRIPTS, CHECKSCRIPT on a 50-rule script. Prints\n"
-          "operations, seconds and operations/s. Exit status: 0 every answer OK; 1 otherwise.\n");
+          "operations, seconds, operations/s and the mean latency of each command in\n"
+          "microseconds. Exit status: 0 every answer OK; 1 otherwise.\n");
       return 0;
     }
     if (i + 1 >= argc) LineClient::Fail("missing value for " + arg);
@@ -87,6 +89,9 @@ int main(int argc, char** argv) {
     return "{" + std::to_string(script.size()) + "+}\r\n" + script;
   };
   std::atomic<long> operations{0};
+  // Mean latency per command, so a figure says where the time goes.
+  static constexpr const char* kCommands[] = {"put", "setactive", "get", "list", "check"};
+  std::atomic<long> micros[5] = {};
   std::vector<std::thread> threads;
   auto start = std::chrono::steady_clock::now();
   for (int c = 0; c < connections; ++c) {
@@ -99,16 +104,16 @@ int main(int argc, char** argv) {
       ExpectOk(conn, "AUTHENTICATE");
       for (int r = 0; r < rounds; ++r) {
         std::string name = "\"s" + std::to_string(r % 5) + "\"";
-        conn.Send("PUTSCRIPT " + name + " " + literal(c, r) + "\r\n");
-        ExpectOk(conn, "PUTSCRIPT");
-        conn.Send("SETACTIVE " + name + "\r\n");
-        ExpectOk(conn, "SETACTIVE");
-        conn.Send("GETSCRIPT " + name + "\r\n");
-        ExpectOk(conn, "GETSCRIPT");
-        conn.Send("LISTSCRIPTS\r\n");
-        ExpectOk(conn, "LISTSCRIPTS");
-        conn.Send("CHECKSCRIPT " + literal(c, r) + "\r\n");
-        ExpectOk(conn, "CHECKSCRIPT");
+        const std::string commands[] = {"PUTSCRIPT " + name + " " + literal(c, r) + "\r\n",
+                                        "SETACTIVE " + name + "\r\n", "GETSCRIPT " + name + "\r\n",
+                                        "LISTSCRIPTS\r\n", "CHECKSCRIPT " + literal(c, r) + "\r\n"};
+        for (int k = 0; k < 5; ++k) {
+          auto sent = std::chrono::steady_clock::now();
+          conn.Send(commands[k]);
+          ExpectOk(conn, kCommands[k]);
+          micros[k] += std::chrono::duration_cast<std::chrono::microseconds>(
+                           std::chrono::steady_clock::now() - sent).count();
+        }
         operations += 5;
       }
       conn.Send("LOGOUT\r\n");
@@ -116,7 +121,10 @@ int main(int argc, char** argv) {
   }
   for (auto& thread : threads) thread.join();
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("operations=%ld seconds=%.3f ops_per_s=%.1f\n", operations.load(), seconds,
+  std::printf("operations=%ld seconds=%.3f ops_per_s=%.1f", operations.load(), seconds,
               operations.load() / seconds);
+  long per_command = std::max(1L, operations.load() / 5);
+  for (int k = 0; k < 5; ++k) std::printf(" %s_us=%ld", kCommands[k], micros[k].load() / per_command);
+  std::printf("\n");
   return 0;
 }

@@ -82,6 +82,7 @@ base::Result<std::string> ScriptStore::Read(std::string_view name) const {
 
 base::Status ScriptStore::CheckSpace(std::string_view name, uint64_t size) const {
   if (auto bad = CheckName(name)) return base::Status::InvalidArgument(*bad);
+  if (quota_.max_scripts == 0 && quota_.max_storage == 0) return base::Status::Ok();
   auto scripts = List();
   if (!scripts) return scripts.error();
   uint64_t used = 0;
@@ -204,10 +205,12 @@ base::Result<std::optional<std::string>> ScriptStore::ActiveName() const {
   fs::path target = fs::read_symlink(link_, ec);
   if (ec) return base::Err(base::Status::IOError("cannot read " + link_ + ": " + ec.message()));
   if (target.is_relative()) target = fs::path(link_).parent_path() / target;
-  // Only a link into sieve_dir names one of our scripts.
+  // Only a link into sieve_dir names one of our scripts. The link this store writes names
+  // sieve_dir as written, so the lexical comparison usually settles it without a path walk.
   std::string file = target.filename().string();
-  if (fs::weakly_canonical(target.parent_path(), ec) != fs::weakly_canonical(dir_, ec) ||
-      !file.ends_with(kSuffix)) {
+  if (!file.ends_with(kSuffix)) return std::optional<std::string>();
+  if (target.parent_path().lexically_normal() != fs::path(dir_).lexically_normal() &&
+      fs::weakly_canonical(target.parent_path(), ec) != fs::weakly_canonical(dir_, ec)) {
     return std::optional<std::string>();
   }
   return std::optional<std::string>(file.substr(0, file.size() - kSuffix.size()));

@@ -56,19 +56,37 @@ long long MTime(const std::string& path) {
   return static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
 }
 
+// The binary holds the included scripts too (RFC 6609): one of them changed or gone since it
+// was written (a new version uploaded over ManageSieve, say) makes it stale, as Pigeonhole
+// judges its binaries.
+bool IncludesOlderThan(const sieve::Program& program, const sieve::DirectoryScripts& scripts,
+                       long long binary_time) {
+  for (const sieve::IncludedScript& included : program.included()) {
+    std::optional<std::string> path = scripts.PathOf(included.location, included.name);
+    if (!path) return false;
+    long long time = MTime(*path);
+    if (time < 0 || time > binary_time) return false;
+  }
+  return true;
+}
+
 ChainScript Load(const sieve::Engine& engine, const std::string& path, bool global,
                  bool personal, const std::map<std::string, std::string>& include_settings) {
   ChainScript script{path, global, personal, nullptr, {}};
   std::string binary = BinaryPath(path);
+  // RFC 6609 include: personal scripts beside the script (or in sieve_dir), global ones in
+  // sieve_global_dir, as Pigeonhole's file storage.
+  const sieve::DirectoryScripts scripts(include_settings, path);
   long long source_time = MTime(path), binary_time = MTime(binary);
   if (binary_time >= 0 && binary_time >= source_time) {
     if (auto bytes = base::ReadFile(binary)) {
-      if (auto program = engine.Load(*bytes, global)) {
+      auto program = engine.Load(*bytes, global);
+      if (program && IncludesOlderThan(*program, scripts, binary_time)) {
         script.program = std::make_shared<const sieve::Program>(std::move(*program));
         return script;
       }
     }
-    // A damaged binary or one from another version: compile again below.
+    // A damaged binary, one from another version or with a changed include: compile again.
   }
   auto source = base::ReadFile(path);
   if (!source) {
@@ -76,9 +94,6 @@ ChainScript Load(const sieve::Engine& engine, const std::string& path, bool glob
     return script;
   }
   std::string name = std::filesystem::path(path).stem().string();
-  // RFC 6609 include: personal scripts beside the script (or in sieve_dir), global ones in
-  // sieve_global_dir, as Pigeonhole's file storage.
-  const sieve::DirectoryScripts scripts(include_settings, path);
   sieve::CompileOutput compiled = engine.Compile(*source, name, &scripts, global);
   if (!compiled.program) {
     for (const sieve::Diagnostic& diagnostic : compiled.diagnostics) {

@@ -30,18 +30,24 @@ DirectoryScripts::DirectoryScripts(const std::map<std::string, std::string>& set
   }
 }
 
+std::optional<std::string> DirectoryScripts::PathOf(ScriptLocation location,
+                                                    std::string_view name) const {
+  const bool global = location == ScriptLocation::kGlobal;
+  if (global && global_dir_.empty()) return std::nullopt;
+  return (std::filesystem::path(global ? global_dir_ : personal_dir_) / (std::string(name) + ".sieve"))
+      .string();
+}
+
 std::expected<std::optional<std::string>, std::string> DirectoryScripts::ReadScript(
     ScriptLocation location, std::string_view name) const {
-  const bool global = location == ScriptLocation::kGlobal;
-  if (global && global_dir_.empty()) {
+  std::optional<std::string> path = PathOf(location, name);
+  if (!path) {
     return std::unexpected(
         std::string("no global script directory configured (set sieve_global_dir)"));
   }
-  std::filesystem::path path =
-      std::filesystem::path(global ? global_dir_ : personal_dir_) / (std::string(name) + ".sieve");
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return std::optional<std::string>();
-  auto source = base::ReadFile(path.string());
+  if (!std::filesystem::exists(*path, ec)) return std::optional<std::string>();
+  auto source = base::ReadFile(*path);
   if (!source) return std::unexpected(source.error().message());
   return std::optional<std::string>(std::move(*source));
 }

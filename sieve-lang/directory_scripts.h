@@ -18,6 +18,9 @@ class DirectoryScripts : public ScriptResolver {
 
   std::expected<std::optional<std::string>, std::string> ReadScript(
       ScriptLocation location, std::string_view name) const override;
+  // The file `include` reads for (location, name); nullopt for a global script when no
+  // global directory is configured.
+  std::optional<std::string> PathOf(ScriptLocation location, std::string_view name) const;
 
  private:
   std::string personal_dir_;

@@ -121,6 +121,14 @@ msg friend@example.net "party on friday" | deliver 0 -o plugin/sieve_global_dir=
 msg shop@example.net "your invoice" | deliver 0 -o plugin/sieve_global_dir="$t/global-lib"
 [[ $(count .Fun) -eq 1 ]] || fail "include :personal did not file into Fun: $(tail -2 "$home/.dovecot.sieve.log" 2>/dev/null)"
 [[ $(count .Bills) -eq 1 ]] || fail "include :global did not file into Bills"
+[[ -f $home/sieve/main.svbin ]] || fail "main.sieve was not compiled to main.svbin"
+# A new version of an included script (as a ManageSieve upload writes it) is what the next
+# delivery runs, though main.svbin is newer than main.sieve.
+printf 'require "fileinto";\nif header :contains "subject" "party" { fileinto "Party"; }\n' > "$home/sieve/fun.sieve.new"
+mv "$home/sieve/fun.sieve.new" "$home/sieve/fun.sieve"
+msg friend@example.net "party on saturday" | deliver 0 -o plugin/sieve_global_dir="$t/global-lib"
+[[ $(count .Party) -eq 1 && $(count .Fun) -eq 1 ]] ||
+  fail "the changed included script did not take effect (Party $(count .Party), Fun $(count .Fun))"
 
 msg friend@example.net "hi" | { rc=0; "$lda" -c "$t/dovecot.conf" -d nobody@example.com 2>/dev/null || rc=$?; [[ $rc -eq 67 ]] || fail "unknown user exited $rc, not 67"; }
 "$lda" --help | grep -q "Usage: roost-lda" || fail "--help"

@@ -166,6 +166,17 @@ def run_cases(roost):
     check("Received says LMTPS", tls_msg and b"with LMTPS" in tls_msg[0])
     c.close()
 
+    # Plaintext pipelined behind STARTTLS is dropped, not run inside TLS (the injection of
+    # CVE-2011-0411): the QUIT sent in the clear must not end the TLS session.
+    c = Lmtp(port)
+    c.cmd("LHLO x")
+    c.send("STARTTLS\r\nQUIT\r\n")
+    check("STARTTLS with a command behind it: 220", c.reply()[-1].startswith("220"))
+    c.starttls()
+    lhlo = c.cmd("LHLO x")
+    check("the command pipelined in the clear is not run after STARTTLS", lhlo[-1].startswith("250"), str(lhlo))
+    c.close()
+
     # Bad input.
     c = Lmtp(port)
     c.cmd("LHLO x")

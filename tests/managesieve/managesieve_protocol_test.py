@@ -165,6 +165,16 @@ def run(roost):
           any(l.startswith('"SIEVE"') for l in again) and not any(l == '"STARTTLS"' for l in again), again)
     check("STARTTLS twice NO", c.status("STARTTLS").startswith("NO"))
 
+    # A command pipelined in the clear behind STARTTLS is dropped, not run inside TLS.
+    injected = Client(port)
+    injected.send('STARTTLS\r\nNOOP "injected"\r\n')
+    check("STARTTLS with a command behind it: OK", injected.response()[-1].startswith("OK"))
+    injected.starttls()
+    injected.response()  # the capabilities again
+    after = injected.status('NOOP "after"')
+    check("the command pipelined in the clear is not run after STARTTLS", '"after"' in after, after)
+    injected.sock.close()
+
     # AUTHENTICATE without an initial response: an empty challenge, then the response.
     c.send('AUTHENTICATE "PLAIN"\r\n')
     challenge = c._line().decode()

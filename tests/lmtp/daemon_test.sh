@@ -49,11 +49,17 @@ service lmtp {
 }
 CONF
 }
-# deliver SUBJECT: one message to alice over LMTP; prints the reply to the message.
-deliver() {  # deliver SUBJECT [USER]
-  python3 - "$port" "$1" "${2:-alice}" <<'PY'
+# deliver SUBJECT [USER [SOCKET]]: one message over LMTP (TCP, or the unix SOCKET); prints
+# the reply to the message.
+deliver() {
+  python3 - "$port" "$1" "${2:-alice}" "${3:-}" <<'PY'
 import socket, sys
-s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10)
+if sys.argv[4]:
+    s = socket.socket(socket.AF_UNIX)
+    s.settimeout(10)
+    s.connect(sys.argv[4])
+else:
+    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10)
 f = s.makefile("rb")
 def reply():
     lines = []
@@ -82,7 +88,9 @@ pid=$(cat "$t/run/master.pid")
 [[ $(stat -c %a "$t/run/lmtp") == 666 ]] || fail "base_dir/lmtp mode is $(stat -c %a "$t/run/lmtp"), not 666"
 deliver first | grep -q "^250 2.0.0" || fail "first delivery not accepted"
 grep -q "^Delivered-To: alice@example.test" "$(newest)" || fail "Delivered-To (final) missing"
-echo "ok: started, detached, pid $pid, delivered"
+deliver "over unix" alice "$t/run/lmtp" | grep -q "^250 2.0.0" || fail "delivery over the unix listener not accepted"
+grep -q "^Subject: over unix" "$(newest)" || fail "the message delivered over the unix listener is not in the Maildir"
+echo "ok: started, detached, pid $pid, delivered over TCP and the unix listener"
 if [[ $EUID -eq 0 ]]; then
   deliver owned sys | grep -q "^250 2.0.0" || fail "delivery to the system user not accepted"
   owners=$(find "$t/home/sys/Maildir" -printf '%u\n' | sort -u)
@@ -153,6 +161,6 @@ wait "$idle" || true
 grep -q "^421 4.3.2" "$t/idle.out" || fail "the idle client got '$(cat "$t/idle.out")', not 421"
 [[ -e $t/run/master.pid ]] && fail "master.pid left after SIGTERM"
 [[ -e $t/run/lmtp ]] && fail "base_dir/lmtp left after SIGTERM"
-[[ $(find "$t/home/alice/Maildir/new" -type f | wc -l) == 3 ]] || fail "expected 3 messages on disk"
-echo "ok: SIGTERM stopped it at once (an idle client got 421), removed master.pid and sockets; 3 messages on disk"
+[[ $(find "$t/home/alice/Maildir/new" -type f | wc -l) == 4 ]] || fail "expected 4 messages on disk"
+echo "ok: SIGTERM stopped it at once (an idle client got 421), removed master.pid and sockets; 4 messages on disk"
 echo "daemon_test: PASS"

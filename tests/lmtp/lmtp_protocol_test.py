@@ -180,6 +180,14 @@ def run_cases(roost):
     # Bad input.
     c = Lmtp(port)
     c.cmd("LHLO x")
+    c.send(b"BDAT 5\r\nhello")
+    check("BDAT before MAIL: 503", c.code() == "503")
+    check("... its chunk is read and dropped, not taken for a command", c.cmd("NOOP")[-1].startswith("250"))
+    before = len(roost.messages("alice"))
+    c.send("MAIL FROM:<s@x>\r\nRCPT TO:<alice@example.test>\r\nBDAT 0 LAST\r\n")
+    codes = [c.code() for _ in range(3)]
+    check("BDAT 0 LAST without chunks: an empty message, delivered",
+          codes == ["250"] * 3 and len(roost.messages("alice")) == before + 1, str(codes))
     _, replies = transaction(c, ["alice@example.test"], "just a body line\r\nand another\r\n")
     stored = [m for m in roost.messages("alice") if b"just a body line" in m]
     check("a message without headers is delivered", replies[0].startswith("250") and len(stored) == 1, str(replies))

@@ -12,10 +12,10 @@ inline constexpr size_t kMaxUidlistLine = 8192;
 // dovecot-keywords: Maildir has 26 keyword letters (a-z).
 inline constexpr size_t kMaxKeywords = 26;
 inline constexpr size_t kMaxKeywordLength = 255;
-// dovecot-uidlist.lock: how long to wait for another process, and when a lock is stale
-// (Dovecot's values for the uidlist lock: its holder died).
-inline constexpr std::chrono::seconds kUidlistLockWait{30};
-inline constexpr std::chrono::seconds kUidlistLockStale{120};
+// Dot-locks (dovecot-uidlist.lock, subscriptions.lock): how long to wait for another
+// process, and when a lock is stale (Dovecot's values for the uidlist lock: its holder died).
+inline constexpr std::chrono::seconds kDotLockWait{30};
+inline constexpr std::chrono::seconds kDotLockStale{120};
 // Largest message Append accepts (Dovecot's default has no limit; quota usually stops it).
 inline constexpr size_t kMaxMessageSize = 256 * 1024 * 1024;
 

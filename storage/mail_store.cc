@@ -6,6 +6,7 @@
 
 #include "base/fs.h"
 #include "base/strings.h"
+#include "storage/dot_lock.h"
 #include "storage/durable_file.h"
 
 namespace storage {
@@ -300,6 +301,10 @@ base::Result<std::vector<std::string>> MailStore::Subscriptions() const {
 }
 
 base::Status MailStore::SetSubscribed(std::string_view name, bool subscribed) {
+  // Read, change and write under subscriptions.lock (as Dovecot does), so that two sessions
+  // subscribing at once keep both names.
+  auto lock = DotLock::Acquire(root_ + "/subscriptions");
+  if (!lock) return lock.error();
   auto names = Subscriptions();
   if (!names) return names.error();
   auto it = std::find(names->begin(), names->end(), name);
@@ -309,7 +314,7 @@ base::Status MailStore::SetSubscribed(std::string_view name, bool subscribed) {
   } else {
     names->erase(it);
   }
-  return base::WriteFileAtomic(root_ + "/subscriptions", FormatSubscriptions(*names));
+  return lock->Commit(FormatSubscriptions(*names));
 }
 
 }  // namespace storage

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <thread>
+#include <vector>
 
 #include "base/fs.h"
 #include "base/testing/temp_dir.h"
@@ -109,6 +111,25 @@ TEST(MailStoreTest, SubscriptionsInDovecotFormat) {
   EXPECT_EQ(base::ReadFile(dir.path() + "/subscriptions").value(), "V\t2\n\nINBOX\nLists\tDovecot\n");
   ASSERT_TRUE(store.SetSubscribed("INBOX", false).ok());
   EXPECT_EQ(store.Subscriptions().value(), std::vector<std::string>{"Lists/Dovecot"});
+}
+
+// Sessions of one user subscribing at the same time (each its own store, as separate IMAP
+// sessions): every name is kept, none lost to another's read-modify-write.
+TEST(MailStoreTest, ConcurrentSubscriptionsAreAllKept) {
+  base::testing::TempDir dir;
+  std::vector<std::thread> sessions;
+  for (int s = 0; s < 8; ++s) {
+    sessions.emplace_back([&dir, s]() {
+      MailStore store(dir.path(), Layout::kMaildirPlusPlus);
+      for (int k = 0; k < 10; ++k) {
+        EXPECT_TRUE(store.SetSubscribed("box" + std::to_string(s) + "-" + std::to_string(k), true).ok());
+      }
+    });
+  }
+  for (auto& session : sessions) session.join();
+  MailStore store(dir.path(), Layout::kMaildirPlusPlus);
+  EXPECT_EQ(store.Subscriptions().value().size(), 80u);
+  EXPECT_FALSE(fs::exists(dir.path() + "/subscriptions.lock"));
 }
 
 }  // namespace

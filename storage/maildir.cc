@@ -21,7 +21,7 @@
 #include "storage/mailbox_index.h"
 #include "storage/maildir_filename.h"
 #include "storage/uidlist.h"
-#include "storage/uidlist_lock.h"
+#include "storage/dot_lock.h"
 
 namespace storage {
 namespace {
@@ -219,9 +219,9 @@ base::Result<std::string> Maildir::FlagLetters(const std::vector<std::string>& f
   bool all_known = std::all_of(wanted.begin(), wanted.end(), [&](std::string_view k) {
     return keywords->Letter(k, false).has_value();
   });
-  std::optional<UidlistLock> lock;
+  std::optional<DotLock> lock;
   if (!all_known) {
-    auto acquired = UidlistLock::Acquire(path_);
+    auto acquired = DotLock::Acquire(path_ + "/dovecot-uidlist");
     if (!acquired) return base::Err(acquired.error());
     lock.emplace(std::move(*acquired));
     keywords = ReadKeywords(path_);
@@ -305,7 +305,7 @@ base::Result<std::vector<MaildirMessage>> Maildir::Sync() {
       return base::Err(ErrnoStatus("cannot create", dir));
     }
   }
-  auto lock = UidlistLock::Acquire(path_);
+  auto lock = DotLock::Acquire(path_ + "/dovecot-uidlist");
   if (!lock) return base::Err(lock.error());
   Uidlist uidlist;
   auto text = base::ReadFile(path_ + "/dovecot-uidlist");

@@ -11,7 +11,7 @@
 #include "base/fs.h"
 #include "base/testing/temp_dir.h"
 #include "storage/uidlist.h"
-#include "storage/uidlist_lock.h"
+#include "storage/dot_lock.h"
 
 namespace storage {
 namespace {
@@ -239,13 +239,13 @@ namespace {
 
 // A lock holder that was taken for dead (its lock broken and taken by another process) must
 // neither publish its list over the other's nor remove the other's lock.
-TEST(UidlistLockTest, ABrokenLockIsNotCommittedOrRemoved) {
+TEST(DotLockTest, ABrokenLockIsNotCommittedOrRemoved) {
   base::testing::TempDir dir;
-  auto first = UidlistLock::Acquire(dir.path());
+  auto first = DotLock::Acquire(dir.path() + "/dovecot-uidlist");
   ASSERT_TRUE(first);
   const std::string lock = dir.path() + "/dovecot-uidlist.lock";
   std::filesystem::remove(lock);  // what a process breaking a stale lock does
-  auto second = UidlistLock::Acquire(dir.path());
+  auto second = DotLock::Acquire(dir.path() + "/dovecot-uidlist");
   ASSERT_TRUE(second);
   EXPECT_EQ(first->Commit("3 V1 N1\n").code(), base::Status::Code::kTemporary);
   EXPECT_FALSE(std::filesystem::exists(dir.path() + "/dovecot-uidlist"));

@@ -1,4 +1,4 @@
-#include "storage/uidlist_lock.h"
+#include "storage/dot_lock.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -16,20 +16,17 @@
 namespace storage {
 namespace {
 
-std::string LockPath(const std::string& directory) { return directory + "/dovecot-uidlist.lock"; }
-
 bool IsStale(const std::string& path) {
   struct stat st {};
   if (stat(path.c_str(), &st) != 0) return false;
   auto age = std::chrono::system_clock::now() -
              std::chrono::system_clock::from_time_t(st.st_mtime);
-  return age > kUidlistLockStale;
+  return age > kDotLockStale;
 }
 
 }  // namespace
 
-UidlistLock::UidlistLock(std::string directory, int fd)
-    : directory_(std::move(directory)), fd_(fd) {
+DotLock::DotLock(std::string file, int fd) : file_(std::move(file)), fd_(fd) {
   struct stat st {};
   if (fstat(fd_, &st) == 0) {
     device_ = st.st_dev;
@@ -37,31 +34,31 @@ UidlistLock::UidlistLock(std::string directory, int fd)
   }
 }
 
-UidlistLock::UidlistLock(UidlistLock&& other) noexcept
-    : directory_(std::move(other.directory_)),
+DotLock::DotLock(DotLock&& other) noexcept
+    : file_(std::move(other.file_)),
       fd_(std::exchange(other.fd_, -1)),
       device_(other.device_),
       inode_(other.inode_) {}
 
-bool UidlistLock::StillOurs() const {
+bool DotLock::StillOurs() const {
   struct stat st {};
-  return stat(LockPath(directory_).c_str(), &st) == 0 && st.st_dev == device_ &&
+  return stat(LockPath().c_str(), &st) == 0 && st.st_dev == device_ &&
          st.st_ino == inode_;
 }
 
-UidlistLock::~UidlistLock() {
+DotLock::~DotLock() {
   if (fd_ < 0) return;
   close(fd_);
-  if (StillOurs()) unlink(LockPath(directory_).c_str());  // never another process's lock
+  if (StillOurs()) unlink(LockPath().c_str());  // never another process's lock
 }
 
-base::Result<UidlistLock> UidlistLock::Acquire(const std::string& directory) {
-  const std::string path = LockPath(directory);
-  const auto deadline = std::chrono::steady_clock::now() + kUidlistLockWait;
+base::Result<DotLock> DotLock::Acquire(const std::string& file) {
+  const std::string path = file + ".lock";
+  const auto deadline = std::chrono::steady_clock::now() + kDotLockWait;
   auto pause = std::chrono::milliseconds(1);
   while (true) {
     int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd >= 0) return UidlistLock(directory, fd);
+    if (fd >= 0) return DotLock(file, fd);
     if (errno != EEXIST) {
       return base::Err(base::Status::IOError("cannot create " + path + ": " + std::strerror(errno)));
     }
@@ -77,24 +74,25 @@ base::Result<UidlistLock> UidlistLock::Acquire(const std::string& directory) {
   }
 }
 
-base::Status UidlistLock::Commit(std::string_view contents) {
-  const std::string lock = LockPath(directory_);
+base::Status DotLock::Commit(std::string_view contents) {
+  const std::string lock = LockPath();
   if (!StillOurs()) {
-    // Taken for dead and broken by another process: its list must not be replaced by ours.
+    // Taken for dead and broken by another process: its contents must not be replaced by ours.
     close(std::exchange(fd_, -1));
     return base::Status::Temporary("lost " + lock + " to another process (held too long)");
   }
   int fd = std::exchange(fd_, -1);
   base::Status status = WriteAllAndSync(fd, contents, lock);
   close(fd);
-  if (status.ok() && rename(lock.c_str(), (directory_ + "/dovecot-uidlist").c_str()) != 0) {
+  if (status.ok() && rename(lock.c_str(), file_.c_str()) != 0) {
     status = base::Status::IOError("cannot rename " + lock + ": " + std::strerror(errno));
   }
   if (!status.ok()) {
     unlink(lock.c_str());
     return status;
   }
-  return SyncDirectory(directory_);
+  size_t slash = file_.rfind('/');
+  return SyncDirectory(slash == std::string::npos ? "." : slash == 0 ? "/" : file_.substr(0, slash));
 }
 
 }  // namespace storage

@@ -17,22 +17,22 @@ std::optional<std::vector<std::string>> StringArguments(const Command& command, 
   return out;
 }
 
-std::string ScriptChecker::Check(const std::string& script, std::string& warnings) const {
+std::string ScriptChecker::Check(const std::string& script, const std::string& name,
+                                 std::string& warnings) const {
   sieve::CompileOutput compiled = engine.Compile(script, "script", nullptr, false);
+  const std::string prefix = name.empty() ? "" : name + ": ";
   std::string errors;
   size_t shown = 0;
   for (const sieve::Diagnostic& d : compiled.diagnostics) {
     if (d.severity == sieve::Diagnostic::Severity::kWarning) {
-      warnings += (warnings.empty() ? "" : "\r\n") + sieve::FormatPigeonhole(d);
+      warnings += prefix + sieve::FormatPigeonhole(d) + "\r\n";
     } else if (shown++ < max_compile_errors) {
-      // A summary without a place ("validation failed") has no line to name.
-      std::string text = d.location.line == 0 ? "error: " + d.message : sieve::FormatPigeonhole(d);
-      errors += (errors.empty() ? "" : "\r\n") + text;
+      errors += prefix + sieve::FormatPigeonhole(d) + "\r\n";
     }
   }
   if (compiled.program) return "";
-  if (shown > max_compile_errors) errors += "\r\n(more errors not shown)";
-  return errors.empty() ? "error: the script does not compile" : errors;
+  if (shown > max_compile_errors) errors += prefix + "error: more errors not shown.\r\n";
+  return errors.empty() ? prefix + "error: the script does not compile.\r\n" : errors;
 }
 
 ScriptReply RunScriptCommand(const Command& command, storage::ScriptStore& store,
@@ -96,7 +96,7 @@ ScriptReply RunScriptCommand(const Command& command, storage::ScriptStore& store
       if (auto why = storage::ScriptStore::CheckName((*args)[0])) return bad(No(*why));
     }
     std::string warnings;
-    std::string errors = checker.Check(script, warnings);
+    std::string errors = checker.Check(script, put ? (*args)[0] : std::string(), warnings);
     if (!errors.empty()) {
       return ok(No(errors));
     }
@@ -124,7 +124,7 @@ ScriptReply RunScriptCommand(const Command& command, storage::ScriptStore& store
       auto script = store.Read((*args)[0]);
       if (!script) return fail(script.error());
       std::string warnings;
-      std::string errors = checker.Check(*script, warnings);
+      std::string errors = checker.Check(*script, (*args)[0], warnings);
       if (!errors.empty()) {
         return ok(No(errors));
       }

@@ -19,9 +19,12 @@ struct ScriptChecker {
   const sieve::Engine& engine;
   size_t max_compile_errors = 5;  // managesieve_max_compile_errors
   size_t max_script_size = 1 << 20;
-  // "" when `script` compiles (its warnings, Pigeonhole's wording, in `warnings`); else the
-  // errors with their line numbers, at most max_compile_errors of them.
-  std::string Check(const std::string& script, std::string& warnings) const;
+  // "" when `script` compiles (its warnings in `warnings`); else the errors with their line
+  // numbers, at most max_compile_errors of them. As Pigeonhole lays them out: one per line,
+  // each ended by CRLF, each prefixed "<name>: " when the script has a name (PUTSCRIPT,
+  // SETACTIVE; not CHECKSCRIPT).
+  std::string Check(const std::string& script, const std::string& name,
+                    std::string& warnings) const;
 };
 
 struct ScriptReply {

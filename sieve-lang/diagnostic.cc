@@ -17,8 +17,11 @@ std::string FormatShort(const Diagnostic& d) {
 }
 
 std::string FormatPigeonhole(const Diagnostic& d) {
-  return "line " + std::to_string(d.location.line) + ": " + SeverityName(d.severity) + ": " +
-         d.message;
+  std::string out = d.location.line == 0 ? "" : "line " + std::to_string(d.location.line) + ": ";
+  out += std::string(SeverityName(d.severity)) + ": " + d.message;
+  // Pigeonhole ends every message with a full stop.
+  if (!out.ends_with('.') && !out.ends_with('?') && !out.ends_with('!')) out += '.';
+  return out;
 }
 
 }  // namespace sieve

@@ -27,7 +27,8 @@ using Diagnostics = std::vector<Diagnostic>;
 // "line:col: error: message" — the compact form used by golden tables.
 std::string FormatShort(const Diagnostic& d);
 // Pigeonhole's form: "<script>: line N: error: message." is produced by the tools; this
-// returns "line N: error: message" (without the script name).
+// returns "line N: error: message." (without the script name; a diagnostic of no particular
+// line, such as "validation failed", without the line part).
 std::string FormatPigeonhole(const Diagnostic& d);
 
 }  // namespace sieve

@@ -189,9 +189,15 @@ def run(roost):
     c.send('PUTSCRIPT "sync" {7}\r\nkeep;\r\n\r\n')
     check("PUTSCRIPT with a synchronizing {n}", c.response()[-1].startswith("OK"))
     bad = c.cmd('PUTSCRIPT "broken" ' + literal('require "fileinto";\r\nfrob "x";\r\n'))[-1]
-    check("PUTSCRIPT of a broken script: NO with the line", bad.startswith("NO") and "line 2" in bad, bad)
+    # Pigeonhole's layout: one message a line, CRLF-ended, full stops, the script's name in
+    # front for PUTSCRIPT and none for CHECKSCRIPT.
+    frob = "error: unknown command 'frob' (only reported once at first occurrence).\r\n"
+    check("PUTSCRIPT of a broken script: NO with the lines, as Pigeonhole writes them",
+          bad == 'NO "broken: line 2: %sbroken: error: validation failed.\r\n"' % frob, repr(bad))
     check("CHECKSCRIPT good OK", c.status('CHECKSCRIPT "keep;"').startswith("OK"))
-    check("CHECKSCRIPT bad NO", "line 1" in c.status('CHECKSCRIPT "frob;"'))
+    checked = c.status('CHECKSCRIPT "frob;"')
+    check("CHECKSCRIPT bad NO, no name in front",
+          checked == 'NO "line 1: %serror: validation failed.\r\n"' % frob, repr(checked))
     listing = c.cmd("LISTSCRIPTS")
     check("LISTSCRIPTS shows both, none active", '"rules"' in listing and '"sync"' in listing and
           not any("ACTIVE" in l for l in listing[:-1]), listing)

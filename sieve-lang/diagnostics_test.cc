@@ -29,7 +29,7 @@ const Broken kBroken[] = {
      "1:4: error: unknown test 'frobtest' (only reported once at first occurrence)\n"
      "0:0: error: validation failed"},
     {"require \"nosuch\";",
-     "1:1: error: require command: unknown Sieve capability 'nosuch'\n"
+     "1:1: error: require command: unknown Sieve capability `nosuch'\n"
      "0:0: error: validation failed"},
     {"require [\"fileinto\", \"vnd.dovecot.execute\"];",
      "1:1: error: require command: unsupported extension 'vnd.dovecot.execute' (a known Sieve "
@@ -50,10 +50,10 @@ const Broken kBroken[] = {
      "0:0: error: validation failed"},
     // --- arguments
     {"redirect;",
-     "1:1: error: the redirect command expects 1 positional argument, but 0 were found\n"
+     "1:1: error: the redirect command requires 1 positional argument(s), but 0 is/are specified\n"
      "0:0: error: validation failed"},
     {"keep \"INBOX\";",
-     "1:6: error: the keep command expects no positional arguments, but more were found\n"
+     "1:6: error: the keep command requires 0 positional argument(s), but 1 is/are specified\n"
      "0:0: error: validation failed"},
     {"redirect [\"a@b.c\", \"d@e.f\"];",
      "1:10: error: the redirect command expects a string as argument 1 (address), but a string "
@@ -77,7 +77,7 @@ const Broken kBroken[] = {
      "first occurrence)\n"
      "0:0: error: validation failed"},
     {"if header :is :contains \"a\" \"b\" { keep; }",
-     "1:15: error: the :contains tag cannot be combined with :is in the header test\n"
+     "1:15: error: encountered duplicate MATCH-TYPE argument (:contains) for the header test\n"
      "0:0: error: validation failed"},
     {"if header :comparator \"i;nope\" \"a\" \"b\" { keep; }",
      "1:4: error: unknown comparator 'i;nope'\n"
@@ -98,7 +98,7 @@ const Broken kBroken[] = {
      "(RFC 5228 §2.6.2)\n"
      "0:0: error: validation failed"},
     {"if address :domain :localpart \"from\" \"x\" { keep; }",
-     "1:20: error: the :localpart tag cannot be combined with :domain in the address test\n"
+     "1:20: error: encountered duplicate ADDRESS-PART argument (:localpart) for the address test\n"
      "0:0: error: validation failed"},
     {"if address \"subject\" \"x\" { keep; }",
      "1:4: error: specified header 'subject' is not allowed for the address test (it does not "
@@ -151,7 +151,7 @@ const Broken kBroken[] = {
     // --- several errors in one script: all are reported
     {"frob;\nif header :is \"a\" { keep; }\nredirect 5;",
      "1:1: error: unknown command 'frob' (only reported once at first occurrence)\n"
-     "2:4: error: the header test expects 2 positional arguments, but 1 was found\n"
+     "2:4: error: the header test requires 2 positional argument(s), but 1 is/are specified\n"
      "3:10: error: the redirect command expects a string as argument 1 (address), but a "
      "number was found\n"
      "0:0: error: validation failed"},

@@ -220,8 +220,10 @@ Token Lexer::LexQuotedString() {
   size_t end = begin;
   while (end < source_.size() && source_[end] != '"') end += source_[end] == '\\' ? 2 : 1;
   if (end >= source_.size()) {
-    Error(at, "unterminated string");
+    // Reported where the file ends, naming where the string began, as Pigeonhole does.
     SkipTo(source_.size());
+    Error(Here(), "end of file before end of quoted string started at line " +
+                      std::to_string(at.line));
     return ErrorToken(at);
   }
   const std::string_view raw = source_.substr(begin, end - begin);

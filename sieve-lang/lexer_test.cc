@@ -108,8 +108,9 @@ const LexCase kCases[] = {
      "! 1:3: error: unexpected character '/'\n"},
     {"keep;\n  \"abc\ndef",
      "1:1 identifier keep\n1:5 ';'\n2:3 invalid token\n3:4 end of script\n"
-     "! 2:3: error: unterminated string\n"},
-    {"\"abc\\\"", "1:1 invalid token\n1:7 end of script\n! 1:1: error: unterminated string\n"},
+     "! 3:4: error: end of file before end of quoted string started at line 2\n"},
+    {"\"abc\\\"", "1:1 invalid token\n1:7 end of script\n"
+     "! 1:7: error: end of file before end of quoted string started at line 1\n"},
     {"a /* never closed\n",
      "1:1 identifier a\n1:3 invalid token\n2:1 end of script\n"
      "! 1:3: error: unterminated comment\n"},

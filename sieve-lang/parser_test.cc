@@ -105,7 +105,7 @@ const Case kBroken[] = {
      "3:1: error: unexpected '}'; expected ';' or '{'\n"
      "4:5: error: unexpected end of script; expected ';' or '{'\n"},
     {"keep @; stop;", "1:6: error: unexpected character '@'\n"},
-    {"fileinto \"INBOX;\nkeep;", "1:10: error: unterminated string\n"},
+    {"fileinto \"INBOX;\nkeep;", "2:6: error: end of file before end of quoted string started at line 1\n"},
     {"if true { /* x", "1:11: error: unterminated comment\n"},
     {"if true {\n  if false {\n    keep;\n  }\n",
      "5:1: error: unexpected end of script; expected '}' to close the block opened at line 1\n"},

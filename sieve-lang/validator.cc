@@ -19,8 +19,10 @@ constexpr std::string_view kKnownElsewhere[] = {
     "vnd.dovecot.report", "vnd.dovecot.pipe", "vnd.dovecot.filter", "vnd.dovecot.execute",
     "imapsieve", "vnd.dovecot.imapsieve", "vnd.dovecot.duplicate", "vnd.dovecot.testsuite"};
 
-std::string Plural(size_t n, std::string_view word) {
-  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+// Pigeonhole's wording, "(s)" and "is/are" included, so that users see the text they know.
+std::string PositionalCountError(const std::string& what, size_t wanted, size_t given) {
+  return what + " requires " + std::to_string(wanted) + " positional argument(s), but " +
+         std::to_string(given) + " is/are specified";
 }
 
 std::string FoundName(const Argument& arg) {
@@ -85,7 +87,7 @@ bool ValidationContext::Require(std::string_view capability, SourceLocation loca
     Error(location, "require command: unsupported extension '" + name +
                         "' (a known Sieve capability, but not available on this server)");
   } else {
-    Error(location, "require command: unknown Sieve capability '" + name + "'");
+    Error(location, "require command: unknown Sieve capability `" + name + "'");
   }
   return false;
 }
@@ -339,11 +341,20 @@ bool ValidationContext::BindTag(const std::vector<Argument>& args, size_t& i, No
     bool same_group = other && spec->exclusive_group != 0 &&
                       other->exclusive_group == spec->exclusive_group;
     if (seen.name == arg.tag || same_group) {
-      Error(arg.location, seen.name == arg.tag
-                              ? "the :" + arg.tag + " tag is specified more than once for " +
-                                    Describe(def)
-                              : "the :" + arg.tag + " tag cannot be combined with :" +
-                                    seen.name + " in " + Describe(def));
+      // Match types and address parts are named as Pigeonhole names them.
+      const char* group = spec->exclusive_group == -1   ? "MATCH-TYPE"
+                          : spec->exclusive_group == -2 ? "ADDRESS-PART"
+                                                        : nullptr;
+      if (same_group && group != nullptr) {
+        Error(arg.location, std::string("encountered duplicate ") + group + " argument (:" +
+                                arg.tag + ") for " + Describe(def));
+      } else {
+        Error(arg.location, seen.name == arg.tag
+                                ? "the :" + arg.tag + " tag is specified more than once for " +
+                                      Describe(def)
+                                : "the :" + arg.tag + " tag cannot be combined with :" +
+                                      seen.name + " in " + Describe(def));
+      }
       return false;
     }
   }
@@ -385,10 +396,13 @@ bool ValidationContext::BindArguments(const std::vector<Argument>& args, Node& n
       continue;
     }
     if (positional.size() >= want.size()) {
-      Error(arg.location, Describe(def) + " expects " +
-                              (want.empty() ? "no positional arguments"
-                                            : Plural(want.size(), "positional argument")) +
-                              ", but more were found");
+      // Positional arguments come last: the rest of them are here.
+      size_t given = positional.size() +
+                     static_cast<size_t>(std::count_if(args.begin() + static_cast<std::ptrdiff_t>(i),
+                                                       args.end(), [](const Argument& a) {
+                                                         return a.kind != Argument::Kind::kTag;
+                                                       }));
+      Error(arg.location, PositionalCountError(Describe(def), want.size(), given));
       return false;
     }
     positional.push_back(&arg);
@@ -412,10 +426,8 @@ bool ValidationContext::BindArguments(const std::vector<Argument>& args, Node& n
   }
   if (ok && skip == 0 &&
       node.operands.positional.size() + def.signature.optional_trailing < want.size()) {
-    Error(node.location, Describe(def) + " expects " + Plural(want.size(), "positional argument") +
-                             ", but " + std::to_string(node.operands.positional.size()) +
-                             (node.operands.positional.size() == 1 ? " was" : " were") +
-                             " found");
+    Error(node.location,
+          PositionalCountError(Describe(def), want.size(), node.operands.positional.size()));
     return false;
   }
   if (!ok) return false;

@@ -38,7 +38,7 @@ TEST(ImapflagsTest, MarkAndUnmarkToggleFlagged) {
 }
 
 TEST(ImapflagsTest, OnlyTheFlagListForm) {
-  EXPECT_NE(Stores("setflag \"v\" \"x\";").find("expects 1 positional argument"),
+  EXPECT_NE(Stores("setflag \"v\" \"x\";").find("requires 1 positional argument(s), but 2 is/are specified"),
             std::string::npos);
   EXPECT_NE(Stores("if hasflag \"x\" {}").find("unknown test 'hasflag'"), std::string::npos);
 }

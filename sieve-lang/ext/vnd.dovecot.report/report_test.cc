@@ -32,7 +32,7 @@ TEST(ReportTest, CompileErrors) {
             std::string::npos);
   EXPECT_NE(Outcome("report \"abuse\" \"x\" \"not an address\";").find("report address"),
             std::string::npos);
-  EXPECT_NE(Outcome("report \"abuse\" \"x\";").find("expects 3 positional arguments"),
+  EXPECT_NE(Outcome("report \"abuse\" \"x\";").find("requires 3 positional argument(s), but 2 is/are specified"),
             std::string::npos);
 }
 

@@ -17,7 +17,7 @@ namespace {
 
 using Kind = Token::Kind;
 
-// Longest prefix of a string shown in "unexpected string ..." messages.
+// Longest prefix of a string shown in "..., but found string ..." messages.
 constexpr size_t kMaxQuotedInMessage = 20;
 
 std::string Describe(const Token& token) {
@@ -31,6 +31,8 @@ std::string Describe(const Token& token) {
       out = "string ";
       internal::AppendQuoted(token.text, kMaxQuotedInMessage, &out);
       return out;
+    case Kind::kEnd:
+      return "end of file";
     default:
       return TokenKindName(token.kind);
   }
@@ -96,7 +98,8 @@ void Parser::Unexpected(std::string_view expected) {
     if (end_reported_) return;
     end_reported_ = true;
   }
-  Error(cur_.location, "unexpected " + Describe(cur_) + "; expected " + std::string(expected));
+  // Pigeonhole's pattern: "expected <what>, but found <token>".
+  Error(cur_.location, "expected " + std::string(expected) + ", but found " + Describe(cur_));
 }
 
 // start = commands; block = "{" commands "}". `open_brace` is null at top level.
@@ -105,7 +108,8 @@ void Parser::ParseCommands(std::vector<Command>* out, size_t depth,
   while (!aborted_) {
     if (At(Kind::kEnd)) {
       if (open_brace != nullptr) {
-        Unexpected("'}' to close the block opened at line " + std::to_string(open_brace->line));
+        Unexpected("end of compound block '}' (opened at line " +
+                   std::to_string(open_brace->line) + ")");
       }
       return;
     }
@@ -138,7 +142,7 @@ bool Parser::ParseCommand(Command* cmd, size_t depth) {
     return true;
   }
   if (At(Kind::kLeftBrace)) return ParseBlock(cmd, depth);
-  Unexpected("';' or '{'");
+  Unexpected("end of command ';' or the beginning of a compound block '{'");
   return false;
 }
 

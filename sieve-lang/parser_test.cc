@@ -84,56 +84,56 @@ TEST(ParserTest, ValidScriptsDump) {
 }
 
 const Case kBroken[] = {
-    {"keep", "1:5: error: unexpected end of script; expected ';' or '{'\n"},
-    {"keep \"a\" ]", "1:10: error: unexpected ']'; expected ';' or '{'\n"},
-    {"if true { keep }", "1:16: error: unexpected '}'; expected ';' or '{'\n"},
+    {"keep", "1:5: error: expected end of command ';' or the beginning of a compound block '{', but found end of file\n"},
+    {"keep \"a\" ]", "1:10: error: expected end of command ';' or the beginning of a compound block '{', but found ']'\n"},
+    {"if true { keep }", "1:16: error: expected end of command ';' or the beginning of a compound block '{', but found '}'\n"},
     {"if true { stop;",
-     "1:16: error: unexpected end of script; expected '}' to close the block opened at line 1\n"},
-    {"}", "1:1: error: unexpected '}'; expected a command\n"},
-    {"\"x\";", "1:1: error: unexpected string \"x\"; expected a command\n"},
-    {"if anyof(true,) {}", "1:15: error: unexpected ')'; expected a test\n"},
-    {"if anyof(true; false) { keep; }", "1:14: error: unexpected ';'; expected ',' or ')'\n"},
-    {"if anyof() {}", "1:10: error: unexpected ')'; expected a test\n"},
-    {"require [];", "1:10: error: unexpected ']'; expected a string\n"},
-    {"require [\"a\" \"b\"];", "1:14: error: unexpected string \"b\"; expected ',' or ']'\n"},
-    {"require [\"a\",];", "1:14: error: unexpected ']'; expected a string\n"},
-    {"require [\"a\"", "1:13: error: unexpected end of script; expected ',' or ']'\n"},
+     "1:16: error: expected end of compound block '}' (opened at line 1), but found end of file\n"},
+    {"}", "1:1: error: expected a command, but found '}'\n"},
+    {"\"x\";", "1:1: error: expected a command, but found string \"x\"\n"},
+    {"if anyof(true,) {}", "1:15: error: expected a test, but found ')'\n"},
+    {"if anyof(true; false) { keep; }", "1:14: error: expected ',' or ')', but found ';'\n"},
+    {"if anyof() {}", "1:10: error: expected a test, but found ')'\n"},
+    {"require [];", "1:10: error: expected a string, but found ']'\n"},
+    {"require [\"a\" \"b\"];", "1:14: error: expected ',' or ']', but found string \"b\"\n"},
+    {"require [\"a\",];", "1:14: error: expected a string, but found ']'\n"},
+    {"require [\"a\"", "1:13: error: expected ',' or ']', but found end of file\n"},
     {"keep \"a\" ]; stop \"x\" ); discard;",
-     "1:10: error: unexpected ']'; expected ';' or '{'\n"
-     "1:22: error: unexpected ')'; expected ';' or '{'\n"},
+     "1:10: error: expected end of command ';' or the beginning of a compound block '{', but found ']'\n"
+     "1:22: error: expected end of command ';' or the beginning of a compound block '{', but found ')'\n"},
     {"if true {\n  keep\n}\nstop",
-     "3:1: error: unexpected '}'; expected ';' or '{'\n"
-     "4:5: error: unexpected end of script; expected ';' or '{'\n"},
+     "3:1: error: expected end of command ';' or the beginning of a compound block '{', but found '}'\n"
+     "4:5: error: expected end of command ';' or the beginning of a compound block '{', but found end of file\n"},
     {"keep @; stop;", "1:6: error: unexpected character '@'\n"},
     {"fileinto \"INBOX;\nkeep;", "2:6: error: end of file before end of quoted string started at line 1\n"},
     {"if true { /* x", "1:11: error: unterminated comment\n"},
     {"if true {\n  if false {\n    keep;\n  }\n",
-     "5:1: error: unexpected end of script; expected '}' to close the block opened at line 1\n"},
-    {"if true { keep; } }", "1:19: error: unexpected '}'; expected a command\n"},
-    {"{ keep; } stop;", "1:1: error: unexpected '{'; expected a command\n"},
-    {":is \"x\";", "1:1: error: unexpected tag ':is'; expected a command\n"},
-    {"5;", "1:1: error: unexpected number; expected a command\n"},
-    {"keep, stop;", "1:5: error: unexpected ','; expected ';' or '{'\n"},
+     "5:1: error: expected end of compound block '}' (opened at line 1), but found end of file\n"},
+    {"if true { keep; } }", "1:19: error: expected a command, but found '}'\n"},
+    {"{ keep; } stop;", "1:1: error: expected a command, but found '{'\n"},
+    {":is \"x\";", "1:1: error: expected a command, but found tag ':is'\n"},
+    {"5;", "1:1: error: expected a command, but found number\n"},
+    {"keep, stop;", "1:5: error: expected end of command ';' or the beginning of a compound block '{', but found ','\n"},
     {"\"abcdefghijklmnopqrstuvwxyz\";",
-     "1:1: error: unexpected string \"abcdefghijklmnopqrst\"...; expected a command\n"},
+     "1:1: error: expected a command, but found string \"abcdefghijklmnopqrst\"...\n"},
     {"a ]; b ); c ,;",
-     "1:3: error: unexpected ']'; expected ';' or '{'\n"
-     "1:8: error: unexpected ')'; expected ';' or '{'\n"
-     "1:13: error: unexpected ','; expected ';' or '{'\n"},
+     "1:3: error: expected end of command ';' or the beginning of a compound block '{', but found ']'\n"
+     "1:8: error: expected end of command ';' or the beginning of a compound block '{', but found ')'\n"
+     "1:13: error: expected end of command ';' or the beginning of a compound block '{', but found ','\n"},
     {"require [\"a\" keep]; stop;",
-     "1:14: error: unexpected identifier 'keep'; expected ',' or ']'\n"},
-    {"if anyof(true, (false)) {}", "1:16: error: unexpected '('; expected a test\n"},
+     "1:14: error: expected ',' or ']', but found identifier 'keep'\n"},
+    {"if anyof(true, (false)) {}", "1:16: error: expected a test, but found '('\n"},
     {"if size :over 99999999999999999999 {}", "1:15: error: number too large\n"},
     {"reject text:\nfoo\n", "1:8: error: unterminated multi-line string\n"},
     {"if header : \"x\" {}", "1:11: error: expected a tag name after ':'\n"},
     {"if true {\n  keep \"a\" \"b\" ]\n}\nif false {\n  stop )\n}\n",
-     "2:16: error: unexpected ']'; expected ';' or '{'\n"
-     "5:8: error: unexpected ')'; expected ';' or '{'\n"},
-    {"if anyof(true, false { keep; }\nstop;", "1:22: error: unexpected '{'; expected ',' or ')'\n"},
+     "2:16: error: expected end of command ';' or the beginning of a compound block '{', but found ']'\n"
+     "5:8: error: expected end of command ';' or the beginning of a compound block '{', but found ')'\n"},
+    {"if anyof(true, false { keep; }\nstop;", "1:22: error: expected ',' or ')', but found '{'\n"},
     {"keep ~;\nstop )\n;discard",
      "1:6: error: unexpected character '~'\n"
-     "2:6: error: unexpected ')'; expected ';' or '{'\n"
-     "3:9: error: unexpected end of script; expected ';' or '{'\n"},
+     "2:6: error: expected end of command ';' or the beginning of a compound block '{', but found ')'\n"
+     "3:9: error: expected end of command ';' or the beginning of a compound block '{', but found end of file\n"},
 };
 
 TEST(ParserTest, BrokenScriptsDiagnostics) {
@@ -165,8 +165,8 @@ TEST(ParserTest, DeepBlocksStopAtTheLimit) {
   const ParseOutput out = Parse(Repeat("if true {", 100000), Limits());
   EXPECT_EQ(Diags(out),
             "1:297: error: nesting too deep (max 32 levels)\n"
-            "1:900001: error: unexpected end of script; expected '}' to close the block opened "
-            "at line 1\n");
+            "1:900001: error: expected end of compound block '}' (opened at line 1), but found "
+            "end of file\n");
 }
 
 TEST(ParserTest, DeepBalancedBlocksYieldOneError) {
@@ -195,9 +195,9 @@ TEST(ParserTest, DeepTestsStopAtTheLimit) {
   EXPECT_EQ(Diags(Parse("if " + Repeat("anyof(", 100000), Limits())),
             "1:201: error: nesting too deep (max 32 levels)\n");
   EXPECT_EQ(Diags(Parse("if " + Repeat("(", 100000), Limits())),
-            "1:5: error: unexpected '('; expected a test\n");
+            "1:5: error: expected a test, but found '('\n");
   EXPECT_EQ(Diags(Parse("x " + Repeat("[", 100000), Limits())),
-            "1:4: error: unexpected '['; expected a string\n");
+            "1:4: error: expected a string, but found '['\n");
 }
 
 TEST(ParserTest, StopsAfterMaxCompileErrors) {

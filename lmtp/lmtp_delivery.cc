@@ -34,27 +34,10 @@ std::string MessageId(const std::string& body) {
   return std::string(base::TrimWhitespace(header.headers.GetFirst("Message-ID")));
 }
 
-// A userdb uid/gid field; -1 when absent or unknown.
-long IdField(const auth::Fields& fields, const char* key, bool group) {
-  for (const auto& [name, value] : fields) {
-    if (name == key) return base::SystemId(value, group);
-  }
-  return -1;
-}
-
 }  // namespace
 
-// A daemon running as root reads and writes each user's mail as that user (Dovecot's LMTP
-// switches to the userdb uid/gid): files it creates must stay usable by the user's IMAP and
-// tools. -1: stay as we are.
-LmtpDelivery::Identity LmtpDelivery::IdentityFor(const auth::Fields& userdb) const {
-  if (geteuid() != 0) return {};
-  long uid = IdField(userdb, "uid", false);
-  long gid = IdField(userdb, "gid", true);
-  if (uid < 0) uid = settings_.mail_uid;
-  if (gid < 0) gid = settings_.mail_gid;
-  return {uid > 0 ? static_cast<uid_t>(uid) : static_cast<uid_t>(-1),
-          gid > 0 ? static_cast<gid_t>(gid) : static_cast<gid_t>(-1)};
+auth::MailIdentity LmtpDelivery::IdentityFor(const auth::Fields& userdb) const {
+  return auth::MailIdentityFor(userdb, settings_.mail_uid, settings_.mail_gid);
 }
 
 RcptCheck LmtpDelivery::CheckRecipient(const std::string& address,
@@ -79,7 +62,7 @@ RcptCheck LmtpDelivery::CheckRecipient(const std::string& address,
   }
   if (settings_.rcpt_check_quota) {
     lda::Recipient who{.user = found.user, .userdb = found.fields};
-    Identity identity = IdentityFor(who.userdb);
+    auth::MailIdentity identity = IdentityFor(who.userdb);
     base::ScopedThreadIdentity as_user(identity.uid, identity.gid);
     if (as_user.status().ok() && deliverer_.OverQuota(who)) {
       check.reply = (deliverer_.settings().quota_full_tempfail ? "452 4.2.2 <" : "552 5.2.2 <") +
@@ -123,7 +106,7 @@ std::string LmtpDelivery::Deliver(const Transaction& t, const AcceptedRecipient&
   envelope.orig_to = rcpt.original_address;
   std::string message = TraceFields(t, rcpt);
   message += t.body;
-  Identity user = IdentityFor(rcpt.recipient.userdb);
+  auth::MailIdentity user = IdentityFor(rcpt.recipient.userdb);
   base::ScopedThreadIdentity identity(user.uid, user.gid);
   if (!identity.status().ok()) {
     base::LogLine("lmtp(" + rcpt.recipient.user + ")<" + t.session_id +

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "auth/authenticator.h"
+#include "auth/mail_identity.h"
 #include "lda/delivery.h"
 
 namespace lmtp {
@@ -69,11 +70,7 @@ class LmtpDelivery {
   const LmtpSettings& settings() const { return settings_; }
 
  private:
-  struct Identity {
-    uid_t uid = static_cast<uid_t>(-1);
-    gid_t gid = static_cast<gid_t>(-1);
-  };
-  Identity IdentityFor(const auth::Fields& userdb) const;
+  auth::MailIdentity IdentityFor(const auth::Fields& userdb) const;
   std::string TraceFields(const Transaction& transaction, const AcceptedRecipient& rcpt) const;
 
   auth::Authenticator& authenticator_;

@@ -3,9 +3,11 @@
 #include <optional>
 #include <vector>
 
+#include "auth/mail_identity.h"
 #include "auth/password_scheme.h"
 #include "auth/sasl/mechanism.h"
 #include "base/log.h"
+#include "base/thread_identity.h"
 #include "managesieved/command_reader.h"
 #include "managesieved/response.h"
 #include "managesieved/script_commands.h"
@@ -109,6 +111,7 @@ class Session {
   std::string out_;
   std::string user_;  // empty until AUTHENTICATE succeeded
   std::optional<storage::ScriptStore> store_;
+  auth::MailIdentity identity_;  // whom the script commands run as
   std::string refused_user_;
   std::string refused_reason_;
   size_t bad_commands_ = 0;
@@ -223,7 +226,16 @@ asio::awaitable<Session::Next> Session::Dispatch(const Command& command) {
     // (this session waits, so nothing else touches it).
     const ScriptChecker checker{context_.engine, settings_.max_compile_errors,
                                 settings_.max_script_size};
-    auto work = [&]() { return RunScriptCommand(command, *store_, checker); };
+    auto work = [&]() {
+      // As the user, as Dovecot's managesieve process runs: the scripts and ~/sieve stay
+      // the user's, and a root daemon writes nowhere the user could not.
+      base::ScopedThreadIdentity as_user(identity_.uid, identity_.gid);
+      if (!as_user.status().ok()) {
+        return ScriptReply{No("Temporary server failure.", "TRYLATER"), false,
+                           name + " failed: " + as_user.status().message()};
+      }
+      return RunScriptCommand(command, *store_, checker);
+    };
     ScriptReply reply = co_await net::CallOnPool(context_.pool, work);
     if (!reply.log.empty()) Log(reply.log);
     if (reply.bad) co_return Bad(std::move(reply.text));
@@ -374,6 +386,7 @@ asio::awaitable<Session::Next> Session::Authenticate(const Command& command) {
   ++logins;
   user_ = outcome.user;
   store_.emplace(StoreFor(settings_, *home));
+  identity_ = auth::MailIdentityFor(found->fields, settings_.mail_uid, settings_.mail_gid);
   Log("logged in (" + mechanism_name + ")");
   Send(step.data.empty() ? Ok("Logged in.")
                          : Ok("Logged in.", "SASL " + String(auth::Base64Encode(step.data))));

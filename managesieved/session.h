@@ -37,6 +37,9 @@ struct ManageSieveSettings {
   std::chrono::seconds idle_timeout{1800};
   bool ssl_required = false;               // ssl = required: loopback is not secure either
   size_t max_userip_connections = 10;      // mail_max_userip_connections (0 = unlimited)
+  // mail_uid / mail_gid as numbers, for users whose userdb entry has no uid/gid; -1: none.
+  long mail_uid = -1;
+  long mail_gid = -1;
 };
 
 struct SessionContext {

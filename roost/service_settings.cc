@@ -75,6 +75,8 @@ managesieved::ManageSieveSettings ManageSieveSettingsFrom(const config::Settings
   if (auto limit = config::ParseUint(get("mail_max_userip_connections"))) {
     ms.max_userip_connections = *limit;
   }
+  ms.mail_uid = base::SystemId(get("mail_uid"), false);
+  ms.mail_gid = base::SystemId(get("mail_gid"), true);
   ms.plugin = lda.delivery.plugin;
   ms.hostname = lda.delivery.hostname;
   return ms;

@@ -105,8 +105,45 @@ def main():
     finally:
         roost.cleanup()
     ssl_required(sys.argv[1])
+    if os.geteuid() == 0:
+        as_the_user(sys.argv[1])
+    else:
+        print("SKIP as_the_user: needs root (a daemon switching to the user)")
     print("%d failed" % len(failures))
     return 1 if failures else 0
+
+
+def as_the_user(binary):
+    """A root daemon stores a user's scripts as that user (the userdb uid/gid): ~/sieve, the
+    scripts and the active link belong to the user, so the user's own tools (and Dovecot)
+    can change them, and root writes nothing on the user's behalf."""
+    import pwd
+    import subprocess
+    name = "roostsieve1"
+    subprocess.run(["userdel", name], stderr=subprocess.DEVNULL)
+    subprocess.run(["useradd", "-M", "-d", "/nonexistent", "-s", "/usr/sbin/nologin", name], check=True)
+    roost = Roost(binary, users=(), managesieve=True, extra="auth_failure_delay = 0\n")
+    try:
+        entry = pwd.getpwnam(name)
+        home = roost.home("sys")
+        os.makedirs(home)
+        os.chown(home, entry.pw_uid, entry.pw_gid)
+        os.chmod(home, 0o700)
+        with open(os.path.join(roost.dir, "passwd"), "a") as f:
+            f.write("sys:{PLAIN}pw:%d:%d::%s::\n" % (entry.pw_uid, entry.pw_gid, home))
+        roost.start()
+        c = Client(roost.sieve_port)
+        check("system user: login", login(c, "sys").startswith("OK"))
+        check("system user: PUTSCRIPT", c.status('PUTSCRIPT "mine" ' + literal("keep;\r\n")).startswith("OK"))
+        check("system user: SETACTIVE", c.status('SETACTIVE "mine"').startswith("OK"))
+        owners = {p: os.lstat(os.path.join(home, p)).st_uid
+                  for p in ("sieve", "sieve/mine.sieve", ".dovecot.sieve")}
+        check("system user: ~/sieve, the script and the active link are the user's",
+              all(uid == entry.pw_uid for uid in owners.values()), owners)
+        c.status("LOGOUT")
+    finally:
+        roost.cleanup()
+        subprocess.run(["userdel", name], stderr=subprocess.DEVNULL)
 
 
 def ssl_required(binary):

@@ -6,7 +6,10 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
+
 #include "auth/auth_request.h"
+#include "base/result.h"
 
 namespace auth {
 
@@ -15,8 +18,20 @@ struct MailIdentity {
   gid_t gid = static_cast<gid_t>(-1);
 };
 
-// `mail_uid`/`mail_gid`: the configured fallbacks as numbers (base::SystemId), -1 for none.
-// A process not running as root stays as it is (nothing to switch to).
-MailIdentity MailIdentityFor(const Fields& userdb, long mail_uid, long mail_gid);
+// The settings that decide it, with Dovecot's defaults.
+struct MailIdentityRules {
+  long mail_uid = -1;  // mail_uid / mail_gid as numbers (base::SystemId); -1: none
+  long mail_gid = -1;
+  uint64_t first_valid_uid = 500;  // first_valid_uid .. last_valid_uid (0: no upper end)
+  uint64_t last_valid_uid = 0;
+  uint64_t first_valid_gid = 1;    // first_valid_gid .. last_valid_gid (0: no upper end)
+  uint64_t last_valid_gid = 0;
+};
+
+// For a daemon running as root: the user's uid/gid, or an error (to be logged, and answered
+// as a temporary failure) when the user has none or one outside the valid range: mail is
+// never touched as root or as a system account unless the range is opened to it
+// (first_valid_uid = 0). A process not running as root stays as it is.
+base::Result<MailIdentity> MailIdentityFor(const Fields& userdb, const MailIdentityRules& rules);
 
 }  // namespace auth

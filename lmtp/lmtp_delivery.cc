@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <optional>
+
 #include "base/log.h"
 #include "base/thread_identity.h"
 #include "base/strings.h"
@@ -36,10 +38,6 @@ std::string MessageId(const std::string& body) {
 
 }  // namespace
 
-auth::MailIdentity LmtpDelivery::IdentityFor(const auth::Fields& userdb) const {
-  return auth::MailIdentityFor(userdb, settings_.mail_uid, settings_.mail_gid);
-}
-
 RcptCheck LmtpDelivery::CheckRecipient(const std::string& address,
                                        const std::string& orcpt) const {
   RcptCheck check;
@@ -60,10 +58,16 @@ RcptCheck LmtpDelivery::CheckRecipient(const std::string& address,
     check.reply = "451 4.3.0 <" + address + "> Temporary user lookup failure";
     return check;
   }
+  // Refused at RCPT, as Dovecot does, rather than after the message came in.
+  auto identity = auth::MailIdentityFor(found.fields, settings_.identity);
+  if (!identity) {
+    base::LogLine("lmtp(" + found.user + "): " + identity.error().message());
+    check.reply = "451 4.3.0 <" + address + "> Temporary internal error";
+    return check;
+  }
   if (settings_.rcpt_check_quota) {
     lda::Recipient who{.user = found.user, .userdb = found.fields};
-    auth::MailIdentity identity = IdentityFor(who.userdb);
-    base::ScopedThreadIdentity as_user(identity.uid, identity.gid);
+    base::ScopedThreadIdentity as_user(identity->uid, identity->gid);
     if (as_user.status().ok() && deliverer_.OverQuota(who)) {
       check.reply = (deliverer_.settings().quota_full_tempfail ? "452 4.2.2 <" : "552 5.2.2 <") +
                     address + "> Quota exceeded (mailbox for user is full)";
@@ -106,11 +110,12 @@ std::string LmtpDelivery::Deliver(const Transaction& t, const AcceptedRecipient&
   envelope.orig_to = rcpt.original_address;
   std::string message = TraceFields(t, rcpt);
   message += t.body;
-  auth::MailIdentity user = IdentityFor(rcpt.recipient.userdb);
-  base::ScopedThreadIdentity identity(user.uid, user.gid);
-  if (!identity.status().ok()) {
-    base::LogLine("lmtp(" + rcpt.recipient.user + ")<" + t.session_id +
-                  ">: " + identity.status().message());
+  auto user = auth::MailIdentityFor(rcpt.recipient.userdb, settings_.identity);
+  std::optional<base::ScopedThreadIdentity> identity;
+  if (user) identity.emplace(user->uid, user->gid);
+  if (!user || !identity->status().ok()) {
+    base::LogLine("lmtp(" + rcpt.recipient.user + ")<" + t.session_id + ">: " +
+                  (user ? identity->status().message() : user.error().message()));
     return "451 4.3.0 <" + rcpt.address + "> Temporary internal error";
   }
   lda::DeliveryOutcome outcome = deliverer_.Deliver(rcpt.recipient, envelope, message, true);

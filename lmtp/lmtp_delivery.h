@@ -23,9 +23,8 @@ struct LmtpSettings {
   bool rcpt_check_quota = false;          // lmtp_rcpt_check_quota
   bool add_received_header = true;        // lmtp_add_received_header
   std::string hdr_delivery_address = "final";  // lmtp_hdr_delivery_address: final|original|none
-  // mail_uid / mail_gid as numbers, for users whose userdb entry has no uid/gid; -1: none.
-  long mail_uid = -1;
-  long mail_gid = -1;
+  // Whom a root daemon delivers as: mail_uid/mail_gid, first/last_valid_uid/gid.
+  auth::MailIdentityRules identity;
 };
 
 // One accepted RCPT TO.
@@ -70,7 +69,6 @@ class LmtpDelivery {
   const LmtpSettings& settings() const { return settings_; }
 
  private:
-  auth::MailIdentity IdentityFor(const auth::Fields& userdb) const;
   std::string TraceFields(const Transaction& transaction, const AcceptedRecipient& rcpt) const;
 
   auth::Authenticator& authenticator_;

@@ -371,6 +371,12 @@ asio::awaitable<Session::Next> Session::Authenticate(const Command& command) {
     refused_reason_ = "the userdb gives no home directory for the scripts";
     co_return co_await Refuse(true);
   }
+  auto identity = auth::MailIdentityFor(found->fields, settings_.identity);
+  if (!identity) {
+    refused_user_ = who;
+    refused_reason_ = identity.error().message();
+    co_return co_await Refuse(true);
+  }
   authenticator.penalty().Succeeded(remote_ip_);
   size_t& logins = context_.logins[outcome.user + "\n" + remote_ip_];
   if (settings_.max_userip_connections > 0 && logins >= settings_.max_userip_connections) {
@@ -386,7 +392,7 @@ asio::awaitable<Session::Next> Session::Authenticate(const Command& command) {
   ++logins;
   user_ = outcome.user;
   store_.emplace(StoreFor(settings_, *home));
-  identity_ = auth::MailIdentityFor(found->fields, settings_.mail_uid, settings_.mail_gid);
+  identity_ = *identity;
   Log("logged in (" + mechanism_name + ")");
   Send(step.data.empty() ? Ok("Logged in.")
                          : Ok("Logged in.", "SASL " + String(auth::Base64Encode(step.data))));

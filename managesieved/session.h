@@ -13,6 +13,7 @@
 #include <string>
 
 #include "auth/authenticator.h"
+#include "auth/mail_identity.h"
 #include "net/asio.h"
 #include "net/byte_stream.h"
 #include "net/session_state.h"
@@ -37,9 +38,8 @@ struct ManageSieveSettings {
   std::chrono::seconds idle_timeout{1800};
   bool ssl_required = false;               // ssl = required: loopback is not secure either
   size_t max_userip_connections = 10;      // mail_max_userip_connections (0 = unlimited)
-  // mail_uid / mail_gid as numbers, for users whose userdb entry has no uid/gid; -1: none.
-  long mail_uid = -1;
-  long mail_gid = -1;
+  // Whom a root daemon runs the script commands as: mail_uid/mail_gid, first/last_valid_uid/gid.
+  auth::MailIdentityRules identity;
 };
 
 struct SessionContext {

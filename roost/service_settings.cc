@@ -28,6 +28,19 @@ size_t ServiceLimit(const config::Settings& settings, std::string_view service) 
   return fallback && *fallback > 0 ? *fallback : 100;
 }
 
+auth::MailIdentityRules IdentityRulesFrom(const config::Settings& settings,
+                                          std::string_view protocol) {
+  auth::MailIdentityRules rules;
+  auto get = [&](std::string_view key) { return settings.GetFor(protocol, key); };
+  rules.mail_uid = base::SystemId(get("mail_uid"), false);
+  rules.mail_gid = base::SystemId(get("mail_gid"), true);
+  if (auto id = config::ParseUint(get("first_valid_uid"))) rules.first_valid_uid = *id;
+  if (auto id = config::ParseUint(get("last_valid_uid"))) rules.last_valid_uid = *id;
+  if (auto id = config::ParseUint(get("first_valid_gid"))) rules.first_valid_gid = *id;
+  if (auto id = config::ParseUint(get("last_valid_gid"))) rules.last_valid_gid = *id;
+  return rules;
+}
+
 lmtp::LmtpSettings LmtpSettingsFrom(const config::Settings& settings,
                                     const lda::DeliverySettings& delivery) {
   auto flag = [&](std::string_view key, bool fallback) {
@@ -40,8 +53,7 @@ lmtp::LmtpSettings LmtpSettingsFrom(const config::Settings& settings,
           .rcpt_check_quota = flag("lmtp_rcpt_check_quota", false),
           .add_received_header = flag("lmtp_add_received_header", true),
           .hdr_delivery_address = settings.GetFor("lmtp", "lmtp_hdr_delivery_address"),
-          .mail_uid = base::SystemId(settings.GetFor("lmtp", "mail_uid"), false),
-          .mail_gid = base::SystemId(settings.GetFor("lmtp", "mail_gid"), true)};
+          .identity = IdentityRulesFrom(settings, "lmtp")};
 }
 
 managesieved::ManageSieveSettings ManageSieveSettingsFrom(const config::Settings& settings,
@@ -75,8 +87,7 @@ managesieved::ManageSieveSettings ManageSieveSettingsFrom(const config::Settings
   if (auto limit = config::ParseUint(get("mail_max_userip_connections"))) {
     ms.max_userip_connections = *limit;
   }
-  ms.mail_uid = base::SystemId(get("mail_uid"), false);
-  ms.mail_gid = base::SystemId(get("mail_gid"), true);
+  ms.identity = IdentityRulesFrom(settings, "sieve");
   ms.plugin = lda.delivery.plugin;
   ms.hostname = lda.delivery.hostname;
   return ms;

@@ -20,6 +20,9 @@ namespace roost {
 base::Result<std::shared_ptr<net::TlsContext>> MakeTls(const config::Settings& settings);
 // service NAME { process_limit }, else default_process_limit.
 size_t ServiceLimit(const config::Settings& settings, std::string_view service);
+// mail_uid/mail_gid and the valid uid/gid ranges as `protocol {}` sees them.
+auth::MailIdentityRules IdentityRulesFrom(const config::Settings& settings,
+                                          std::string_view protocol);
 lmtp::LmtpSettings LmtpSettingsFrom(const config::Settings& settings,
                                     const lda::DeliverySettings& delivery);
 managesieved::ManageSieveSettings ManageSieveSettingsFrom(const config::Settings& settings,

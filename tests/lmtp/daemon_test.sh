@@ -41,6 +41,9 @@ mail_location = maildir:~/Maildir
 auth_username_format = %Ln
 lmtp_hdr_delivery_address = $1
 $(passwd_file_dbs "$t/passwd")
+# alice is the caller (root under CI), outside Dovecot's default valid uid/gid range.
+first_valid_uid = 0
+first_valid_gid = 0
 service lmtp {
   inet_listener lmtp {
     address = 127.0.0.1

@@ -83,7 +83,10 @@ class Roost:
     """A roost daemon in the foreground on a private configuration."""
 
     def __init__(self, binary, users=("alice", "bob", "carol"), extra="", scripts=None,
-                 managesieve=False):
+                 managesieve=False, own_ids_valid=True):
+        """The users get the caller's uid/gid: root's when CI runs the tests, which
+        first_valid_uid (500) and first_valid_gid (1) refuse, so the range is opened to them
+        unless own_ids_valid is False."""
         self.binary = binary
         self.dir = tempfile.mkdtemp(prefix="roost-lmtp-")
         os.chmod(self.dir, 0o755)
@@ -131,8 +134,9 @@ protocol lmtp {{
 plugin {{
   sieve = file:~/sieve;active=~/.dovecot.sieve
 }}
-{extra}
+{ids}{extra}
 """.format(d=self.dir, p=self.port, extra=extra,
+           ids="first_valid_uid = 0\nfirst_valid_gid = 0\n" if own_ids_valid else "",
            protocols="lmtp sieve" if managesieve else "lmtp",
            sieve_service=("service managesieve-login {\n  inet_listener sieve {\n"
                           "    address = 127.0.0.1\n    port = %d\n  }\n}" % self.sieve_port)

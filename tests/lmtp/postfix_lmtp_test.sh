@@ -58,6 +58,9 @@ postmaster_address = postmaster@example.test
 hostname = mail.example.test
 submission_host = 127.0.0.1:$smtp_port
 $(passwd_file_dbs "$t/passwd")
+# alice is the caller (root under CI), outside Dovecot's default valid uid/gid range.
+first_valid_uid = 0
+first_valid_gid = 0
 service lmtp {
   inet_listener lmtp {
     address = 127.0.0.1

@@ -107,6 +107,7 @@ def main():
     ssl_required(sys.argv[1])
     if os.geteuid() == 0:
         as_the_user(sys.argv[1])
+        outside_valid_range(sys.argv[1])
     else:
         print("SKIP as_the_user: needs root (a daemon switching to the user)")
     print("%d failed" % len(failures))
@@ -144,6 +145,32 @@ def as_the_user(binary):
     finally:
         roost.cleanup()
         subprocess.run(["userdel", name], stderr=subprocess.DEVNULL)
+
+
+def outside_valid_range(binary):
+    """first_valid_uid (500) as Dovecot has it: a user whose uid is root's is neither
+    delivered to nor let in to manage scripts; both say so in the log and fail temporarily."""
+    roost = Roost(binary, users=("alice",), managesieve=True, own_ids_valid=False,
+                  extra="auth_failure_delay = 0\n")
+    try:
+        roost.start()
+        lmtp = Lmtp(roost.port)
+        lmtp.cmd("LHLO x")
+        lmtp.cmd("MAIL FROM:<s@example.net>")
+        rcpt = lmtp.cmd("RCPT TO:<alice@example.test>")[-1]
+        check("uid 0 below first_valid_uid: RCPT 451 4.3.0", rcpt.startswith("451 4.3.0"), rcpt)
+        lmtp.close()
+        c = Client(roost.sieve_port)
+        refused = login(c, "alice")
+        check("uid 0 below first_valid_uid: ManageSieve login NO (TRYLATER)",
+              refused.startswith("NO (TRYLATER)"), refused)
+        check("... logged with the setting to look at",
+              "Mail access for users with UID 0 not permitted, see first_valid_uid" in roost.log(),
+              roost.log()[-400:])
+        check("... nothing written in the user's home", not os.listdir(roost.home("alice")),
+              os.listdir(roost.home("alice")))
+    finally:
+        roost.cleanup()
 
 
 def ssl_required(binary):

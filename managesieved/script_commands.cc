@@ -5,6 +5,11 @@
 #include "managesieved/response.h"
 
 namespace managesieved {
+namespace {
+
+constexpr const char* kActiveNotDeleted = "Cannot delete the active Sieve script.";
+
+}  // namespace
 
 std::optional<std::vector<std::string>> StringArguments(const Command& command, size_t count,
                                                         size_t optional) {
@@ -60,7 +65,16 @@ ScriptReply RunScriptCommand(const Command& command, storage::ScriptStore& store
       default: code = "TRYLATER"; break;
     }
     if (code == "TRYLATER") reply.log = name + " failed: " + status.message();
-    reply.text = No(status.message(), code);
+    // The texts Pigeonhole gives with these codes, which admins and users already know.
+    std::string text = status.message();
+    if (code == "NONEXISTENT" && !command.args.empty()) {
+      text = "Sieve script `" + command.args[0].text + "' not found";
+    } else if (code == "ALREADYEXISTS") {
+      text = "A sieve script with that name already exists.";
+    } else if (code == "ACTIVE") {
+      text = kActiveNotDeleted;
+    }
+    reply.text = No(text, code);
     return reply;
   };
   if (name == "LISTSCRIPTS") {
@@ -81,7 +95,8 @@ ScriptReply RunScriptCommand(const Command& command, storage::ScriptStore& store
     if (command.args[1].text.empty() || *end != '\0') return bad(No("Invalid size."));
     if (auto why = storage::ScriptStore::CheckName(command.args[0].text)) return bad(No(*why));
     if (size > checker.max_script_size) {
-      return ok(No("Script is too large.", "QUOTA/MAXSIZE"));
+      return ok(No("Script is too large (max " + std::to_string(checker.max_script_size) +
+                   " bytes).", "QUOTA/MAXSIZE"));
     }
     base::Status space = store.CheckSpace(command.args[0].text, size);
     if (!space.ok()) return fail(space);
@@ -105,7 +120,7 @@ ScriptReply RunScriptCommand(const Command& command, storage::ScriptStore& store
       if (!stored.ok()) return fail(stored);
       reply.log = "stored script " + (*args)[0];
     }
-    return ok(warnings.empty() ? Ok(put ? "Putscript completed." : "Script is valid.")
+    return ok(warnings.empty() ? Ok(put ? "PUTSCRIPT completed." : "Script is valid.")
                           : Ok(warnings, "WARNINGS"));
   }
   if (name == "GETSCRIPT") {
@@ -139,7 +154,7 @@ ScriptReply RunScriptCommand(const Command& command, storage::ScriptStore& store
     if (!args) return bad(No("DELETESCRIPT takes a script name."));
     auto active = store.ActiveName();
     if (active && *active && **active == (*args)[0]) {
-      return ok(No("You may not delete the active script.", "ACTIVE"));
+      return ok(No(kActiveNotDeleted, "ACTIVE"));
     }
     base::Status deleted = store.Delete((*args)[0]);
     if (!deleted.ok()) return fail(deleted, "ACTIVE");

@@ -174,7 +174,7 @@ asio::awaitable<void> Session::Run() {
     if (read.status == ReadStatus::kLineTooLong) {
       next = Bad(No("Line too long."));
     } else if (read.status == ReadStatus::kLiteralTooLarge) {
-      next = Bad(No("Script is too large (at most " + std::to_string(settings_.max_script_size) +
+      next = Bad(No("Script is too large (max " + std::to_string(settings_.max_script_size) +
                     " bytes).", "QUOTA/MAXSIZE"));
     } else if (read.status == ReadStatus::kSyntax) {
       next = Bad(No("Error in command: " + read.error + "."));

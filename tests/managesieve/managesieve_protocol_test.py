@@ -271,7 +271,9 @@ def run(roost):
           c.status('SETACTIVE "nope"').startswith("NO (NONEXISTENT)"))
     got = c.cmd('GETSCRIPT "rules"')
     check("GETSCRIPT byte-exact", got[0] == script and got[-1].startswith("OK"), got)
-    check("GETSCRIPT missing NO (NONEXISTENT)", c.status('GETSCRIPT "nope"').startswith("NO (NONEXISTENT)"))
+    missing = c.status('GETSCRIPT "nope"')
+    check("GETSCRIPT missing NO (NONEXISTENT), Pigeonhole's text",
+          missing == 'NO (NONEXISTENT) "Sieve script `nope\' not found"', missing)
     check("HAVESPACE small OK", c.status('HAVESPACE "new" 100').startswith("OK"))
     check("HAVESPACE too big NO (QUOTA/MAXSIZE)",
           c.status('HAVESPACE "new" 999999').startswith("NO (QUOTA/MAXSIZE)"))

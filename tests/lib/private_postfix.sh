@@ -35,6 +35,7 @@ CONF
     { print }' /usr/share/postfix/master.cf.dist > "$dir/etc/master.cf"
   /usr/sbin/postfix -c "$dir/etc" start-fg > "$dir/postfix.log" 2>&1 &
   echo $! > "$dir/postfix.pid"
+  echo "$port" > "$dir/postfix.port"
   for _ in $(seq 100); do
     (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
     kill -0 "$(cat "$dir/postfix.pid")" 2>/dev/null || break
@@ -45,9 +46,23 @@ CONF
 }
 
 private_postfix_stop() {
-  local dir=$1
-  /usr/sbin/postfix -c "$dir/etc" stop >/dev/null 2>&1
-  # Callable under set -e: the stopped master's exit status (143) is no failure.
-  if [[ -f $dir/postfix.pid ]]; then wait "$(cat "$dir/postfix.pid")" 2>/dev/null || true; fi
+  local dir=$1 pid="" port=""
+  if [[ -f $dir/postfix.pid ]]; then pid=$(cat "$dir/postfix.pid"); fi
+  if [[ -f $dir/postfix.port ]]; then port=$(cat "$dir/postfix.port"); fi
+  timeout 20 /usr/sbin/postfix -c "$dir/etc" stop >/dev/null 2>&1 || true
+  if [[ -n $pid ]]; then
+    for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+    # Callable under set -e: the stopped master's exit status (143) is no failure.
+    wait "$pid" 2>/dev/null || true
+  fi
+  # An smtpd of the old master can hold the listening socket a moment longer: a restart
+  # must not take its answer for the new master's (CI saw "connection refused" right after).
+  if [[ -n $port ]]; then
+    for _ in $(seq 100); do
+      (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+      sleep 0.1
+    done
+  fi
   return 0
 }

@@ -78,6 +78,7 @@ class Session {
     if (it != context_.logins.end() && --it->second == 0) context_.logins.erase(it);
     user_.clear();
     store_.reset();
+    identity_ = {};
   }
   std::string Capabilities() const;
   void Log(const std::string& what) const {

@@ -17,14 +17,14 @@ Status ErrnoStatus(const std::string& what, const std::string& path, int err) {
   return Status::IOError(msg);
 }
 
+}  // namespace
+
 std::string DirName(const std::string& path) {
   size_t slash = path.rfind('/');
   if (slash == std::string::npos) return ".";
   if (slash == 0) return "/";
   return path.substr(0, slash);
 }
-
-}  // namespace
 
 Result<std::string> ReadFile(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

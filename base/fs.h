@@ -9,6 +9,8 @@
 
 namespace base {
 
+// The directory part of `path`: "." when it has none, "/" for a file in the root.
+[[nodiscard]] std::string DirName(const std::string& path);
 // Returns the file's bytes; NotFound if it does not exist, IOError otherwise.
 [[nodiscard]] Result<std::string> ReadFile(const std::string& path);
 // A name next to `path` that no other thread or process of this host picks at the same time

@@ -10,6 +10,7 @@
 #include <thread>
 #include <utility>
 
+#include "base/fs.h"
 #include "storage/durable_file.h"
 #include "storage/limits.h"
 
@@ -91,8 +92,7 @@ base::Status DotLock::Commit(std::string_view contents) {
     unlink(lock.c_str());
     return status;
   }
-  size_t slash = file_.rfind('/');
-  return SyncDirectory(slash == std::string::npos ? "." : slash == 0 ? "/" : file_.substr(0, slash));
+  return SyncDirectory(base::DirName(file_));
 }
 
 }  // namespace storage

@@ -15,8 +15,9 @@ namespace storage {
 
 class DotLock {
  public:
-  // Waits up to kDotLockWait; Temporary when another process keeps the lock.
-  static base::Result<DotLock> Acquire(const std::string& directory);
+  // Locks `file` (creates "<file>.lock"); waits up to kDotLockWait; Temporary when another
+  // process keeps the lock.
+  static base::Result<DotLock> Acquire(const std::string& file);
   DotLock(DotLock&& other) noexcept;
   DotLock& operator=(DotLock&&) = delete;
   DotLock(const DotLock&) = delete;

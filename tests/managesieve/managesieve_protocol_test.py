@@ -7,8 +7,10 @@ filtered by the script uploaded here.
 Usage: managesieve_protocol_test.py ROOST"""
 import base64
 import os
+import pwd
 import socket
 import ssl
+import subprocess
 import sys
 import time
 
@@ -118,8 +120,6 @@ def as_the_user(binary):
     """A root daemon stores a user's scripts as that user (the userdb uid/gid): ~/sieve, the
     scripts and the active link belong to the user, so the user's own tools (and Dovecot)
     can change them, and root writes nothing on the user's behalf."""
-    import pwd
-    import subprocess
     name = "roostsieve1"
     subprocess.run(["userdel", name], stderr=subprocess.DEVNULL)
     subprocess.run(["useradd", "-M", "-d", "/nonexistent", "-s", "/usr/sbin/nologin", name], check=True)
